@@ -1,0 +1,48 @@
+package org.circuitgrammar.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The {@code cgram} root command: prints usage when run without a subcommand. */
+@Command(name = "cgram",
+        mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
+        versionProvider = ManifestVersionProvider.class,
+        description = "circuit-grammar: the structural grammar of LLM attribution graphs.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:ok",
+            "1:a finding (validation problem, grammar regression)",
+            "2:usage or input error (bad flags, unreadable or invalid graph file)"},
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class CgramCommand implements Runnable {
+    /** Exit code for a finding: the command worked and found something (validation problem, regression). */
+    public static final int EXIT_FINDING = 1;
+    /** Exit code for bad usage or unreadable input. */
+    public static final int EXIT_INPUT = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The command line with the project's exit-code conventions, for {@link #main} and for tests. */
+    public static CommandLine newCommandLine() {
+        CommandLine cl = new CommandLine(new CgramCommand());
+        cl.setExitCodeExceptionMapper(ex -> EXIT_INPUT);
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("ai.djl.offline", "true");
+        System.exit(newCommandLine().execute(args));
+    }
+}
