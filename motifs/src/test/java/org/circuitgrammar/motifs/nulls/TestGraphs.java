@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 import org.circuitgrammar.motifs.graph.SignedDigraph;
 
 /** Small random graphs for the null-model tests. */
-final class TestGraphs {
+public final class TestGraphs {
     private TestGraphs() {
     }
 
@@ -12,7 +12,7 @@ final class TestGraphs {
      * A layered signed DAG: {@code layers} layers of {@code width} nodes, positions {@code 0..positions-1}, about
      * {@code m} edges each from a lower to a strictly higher layer, a fraction {@code negative} of them inhibitory.
      */
-    static SignedDigraph layeredDag(long seed, int layers, int width, int positions, int m, double negative) {
+    public static SignedDigraph layeredDag(long seed, int layers, int width, int positions, int m, double negative) {
         SplittableRandom rng = new SplittableRandom(seed);
         int n = layers * width;
         int[] layer = new int[n];
@@ -36,7 +36,7 @@ final class TestGraphs {
     }
 
     /** A random simple digraph with no layer structure (every node at layer 0), for the unlayered nulls. */
-    static SignedDigraph randomDigraph(long seed, int n, int m) {
+    public static SignedDigraph randomDigraph(long seed, int n, int m) {
         SplittableRandom rng = new SplittableRandom(seed);
         int[] src = new int[m];
         int[] dst = new int[m];
@@ -50,7 +50,7 @@ final class TestGraphs {
     }
 
     /** The graph with edge list {@code edges} = {s0, t0, s1, t1, ...}, weights 1, layers and positions given. */
-    static SignedDigraph of(int[] layer, int[] position, int... edges) {
+    public static SignedDigraph of(int[] layer, int[] position, int... edges) {
         int m = edges.length / 2;
         int[] src = new int[m];
         int[] dst = new int[m];
@@ -64,7 +64,7 @@ final class TestGraphs {
     }
 
     /** The edges of {@code g} as a canonical string, for equality checks and counting distinct samples. */
-    static String edgeList(SignedDigraph g) {
+    public static String edgeList(SignedDigraph g) {
         StringBuilder sb = new StringBuilder();
         for (int s = 0; s < g.nodeCount(); s++) {
             for (int e = g.rawOutOffsets()[s]; e < g.rawOutOffsets()[s + 1]; e++) {
