@@ -40,6 +40,12 @@ def facts(root, rel):
     feature_layers = [layer(n["layer"]) for n in nodes if kind(n["feature_type"]) == "FEATURE"]
     logit_layers = sorted({layer(n["layer"]) for n in nodes if kind(n["feature_type"]) == "LOGIT"})
     weights = [float(l["weight"]) for l in links]
+    # layer of each id; a duplicated id counts as going down only if every node carrying it would
+    layers_of = collections.defaultdict(list)
+    for n in nodes:
+        layers_of[n["node_id"]].append(layer(n["layer"]))
+    down = sum(1 for l in links if l["source"] != l["target"]
+               and min(layers_of[l["source"]]) > max(layers_of[l["target"]]))
     folder = rel.split("/")[1]
     return {
         "file": rel,
@@ -51,6 +57,7 @@ def facts(root, rel):
         "negativeLinks": sum(1 for w in weights if w < 0),
         "zeroLinks": sum(1 for w in weights if w == 0),
         "selfLoops": sum(1 for l in links if l["source"] == l["target"]),
+        "downLinks": down,
         "duplicateIds": sorted(i for i, c in ids.items() if c > 1),
         "minFeatureLayer": min(feature_layers) if feature_layers else None,
         "maxFeatureLayer": max(feature_layers) if feature_layers else None,

@@ -3,8 +3,6 @@ package org.circuitgrammar.corpus.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +11,6 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.circuitgrammar.corpus.SharedData;
 import org.circuitgrammar.corpus.graph.AttributionGraph;
 import org.circuitgrammar.corpus.graph.NodeKind;
@@ -29,16 +26,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GraphReaderCorpusTest {
     private static final GraphReader READER = new GraphReader();
 
-    static Stream<JsonNode> fixtures() throws IOException {
-        try (InputStream in = GraphReaderCorpusTest.class.getResourceAsStream("/fixtures/corpus-counts.json")) {
-            List<JsonNode> out = new ArrayList<>();
-            new ObjectMapper().readTree(in).forEach(out::add);
-            return out.stream();
-        }
+    static Stream<JsonNode> fixtures() {
+        return CorpusFixtures.rows();
     }
 
     @Test
-    void fixture_coversEveryCorpusFile() throws IOException {
+    void fixture_coversEveryCorpusFile() {
         List<String> fromFixture = fixtures().map(f -> f.get("file").asText()).toList();
         List<String> onDisk = SharedData.corpusFiles().stream()
                 .map(p -> SharedData.corpus().relativize(p).toString().replace('\\', '/')).toList();
