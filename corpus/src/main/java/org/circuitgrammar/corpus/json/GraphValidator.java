@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
@@ -90,7 +91,8 @@ public final class GraphValidator {
         List<Error> errors = SCHEMA.validate(tree);
         for (int i = 0; i < Math.min(errors.size(), MAX_SCHEMA_PROBLEMS); i++) {
             Error e = errors.get(i);
-            out.add(new Problem(file, e.getInstanceLocation().toString(), "schema: " + e.getMessage(),
+            out.add(new Problem(file, JsonPaths.of(JsonPointer.compile(e.getInstanceLocation().toString())),
+                    "schema: " + e.getMessage(),
                     Severity.WARNING));
         }
         if (errors.size() > MAX_SCHEMA_PROBLEMS) {
