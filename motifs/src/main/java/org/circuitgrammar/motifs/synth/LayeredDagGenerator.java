@@ -93,7 +93,9 @@ public final class LayeredDagGenerator {
         long draws = 0;
         long maxDraws = 64L * spec.edges() + 1000;
         int made = 0;
-        double sameCut = spec.toLogit() + (1 - spec.toLogit()) * spec.samePosition();
+        // kinds that cannot exist here (no logits; one position, so nothing is cross-position) get no share
+        double logitCut = spec.logits() == 0 ? 0 : spec.toLogit();
+        double sameCut = positions == 1 ? 1 : logitCut + (1 - logitCut) * spec.samePosition();
         while (made < spec.edges()) {
             // choose the edge's kind first and redraw within it, so rejections do not skew the proportions
             double kind = random.nextDouble();
@@ -105,8 +107,8 @@ public final class LayeredDagGenerator {
                             + " edges under the layer and position constraints: " + spec);
                 }
                 s = pick(cumulative, random.nextDouble() * cumulative[cumulative.length - 1]);
-                if (kind < spec.toLogit()) {
-                    t = spec.logits() == 0 ? -1 : firstLogit + random.nextInt(spec.logits());
+                if (kind < logitCut) {
+                    t = firstLogit + random.nextInt(spec.logits());
                 } else if (kind < sameCut) {
                     t = targets.pick(random, position[s], layer[s]);
                 } else if (position[s] == positions - 1) {
