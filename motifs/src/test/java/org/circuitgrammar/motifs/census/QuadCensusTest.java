@@ -72,6 +72,12 @@ class QuadCensusTest {
         }
         assertArrayEquals(expected, QuadCensus.count(g).toArray());
         assertArrayEquals(expected, QuadCensus.count(g, 3).toArray());
+        long[] visited = new long[expected.length];
+        new ConnectedSubgraphEnumerator(g).forEach(4, 0, n, (v, a, b, x, mask) -> {
+            assertEquals(mask, inducedMask(g, new int[] {v, a, b, x}), "mask in ESU order");
+            visited[IsoclassTable.SIZE4.classOf(mask)]++;
+        });
+        assertArrayEquals(expected, visited, "one visit per connected set");
     }
 
     @Property(tries = 100)
