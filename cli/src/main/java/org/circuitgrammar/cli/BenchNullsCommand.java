@@ -99,9 +99,11 @@ public final class BenchNullsCommand implements Callable<Integer> {
             }
             if (parts.contains("in-process")) {
                 long t0 = System.nanoTime();
+                long cpu0 = processCpuNanos();
                 List<EnsembleResult> results = fullAnalysis(file, workers);
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                out.printf(Locale.ROOT, "(a) in-process, first run in this JVM: %.2f s%n", seconds);
+                out.printf(Locale.ROOT, "(a) in-process, first run in this JVM: %.2f s (CPU %.2f s)%n", seconds,
+                        (processCpuNanos() - cpu0) / 1e9);
                 for (EnsembleResult r : results) {
                     printResult(r, out);
                 }
@@ -177,12 +179,14 @@ public final class BenchNullsCommand implements Callable<Integer> {
                 AnalysisOptions.DEFAULT).graph();
         double generate = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
+        long cpu1 = processCpuNanos();
         byte[] fingerprint = ("synthetic-" + synthetic + "-" + seed).getBytes(StandardCharsets.UTF_8);
         EnsembleResult r = NullEnsemble.run(g, fingerprint, EnsembleSpec.of(NullKind.LPC, samples, seed,
                 Profile.DEFAULT), List.of(new TriadCensus()), workers, done -> { });
         double run = (System.nanoTime() - t1) / 1e9;
         out.printf(Locale.ROOT, "(b) synthetic %s (%d nodes, %d edges): generate %.2f s, lpc ensemble %.2f s"
-                + "   [goal <= 60 s]%n", synthetic, g.nodeCount(), g.edgeCount(), generate, run);
+                        + " (CPU %.2f s)   [goal <= 60 s]%n", synthetic, g.nodeCount(), g.edgeCount(), generate, run,
+                (processCpuNanos() - cpu1) / 1e9);
         printResult(r, out);
     }
 
@@ -207,6 +211,12 @@ public final class BenchNullsCommand implements Callable<Integer> {
                         : "undefined (no spread)",
                 Double.isNaN(r.acceptanceRate()) ? "-" : String.format(Locale.ROOT, "%.3f", r.acceptanceRate()),
                 d.chains(), d.lag1Autocorrelation(), d.zFirstHalf(), d.zSecondHalf());
+    }
+
+    /** CPU time of this JVM, all threads: shows how much of a wall time a loaded machine took away. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static Path sharedDir() {

@@ -188,8 +188,9 @@ final class BlockSwapChain implements NullSampler {
         int[] pos = plan.observed.rawPositions();
         long ok = 0;
         for (long trial = 0; trial < blockTrials; trial++) {
-            int i = start + rng.nextInt(k);
-            int j = start + rng.nextInt(k - 1);
+            long bits = rng.nextLong();                         // both indices from one draw
+            int i = start + boundedIndex((int) (bits >>> 32), k);
+            int j = start + boundedIndex((int) bits, k - 1);
             if (j >= i) {
                 j++;
             }
@@ -222,6 +223,21 @@ final class BlockSwapChain implements NullSampler {
         }
         trials += blockTrials;
         accepted += ok;
+    }
+
+    /**
+     * A uniform index in {@code [0, bound)} from 32 random bits, by Lemire's multiply-shift with rejection (exactly
+     * uniform; the redraw happens with probability below bound / 2^32).
+     */
+    private int boundedIndex(int random32, int bound) {
+        long product = (random32 & 0xffffffffL) * bound;
+        if (Integer.compareUnsigned((int) product, bound) < 0) {
+            int threshold = Integer.remainderUnsigned(-bound, bound);
+            while (Integer.compareUnsigned((int) product, threshold) < 0) {
+                product = (rng.nextInt() & 0xffffffffL) * bound;
+            }
+        }
+        return (int) (product >>> 32);
     }
 
     @Override

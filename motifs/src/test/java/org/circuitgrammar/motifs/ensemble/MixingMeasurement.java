@@ -31,10 +31,17 @@ class MixingMeasurement {
         for (String which : args.length == 0 ? new String[] {"dallas", "l"} : args) {
             if (which.equals("dallas")) {
                 new MixingMeasurement().dallas();
+            } else if (which.equals("sweep-l")) {
+                sweepCost();
             } else {
                 new MixingMeasurement().synthetic500k();
             }
         }
+    }
+
+    /** CPU time of this thread: the machine these runs share is loaded, so wall time would mislead. */
+    private static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     @Test
@@ -51,6 +58,25 @@ class MixingMeasurement {
         SignedDigraph g = AnalysedGraph.of(LayeredDagGenerator.generate(LayeredDagSpec.preset("l", 42)),
                 AnalysisOptions.DEFAULT).graph();
         measure("synthetic-l", g, 60, 4);
+    }
+
+    /** CPU cost of an lpc sweep and of a snapshot on the synthetic l graph (after 10 warm-up sweeps). */
+    static void sweepCost() {
+        SignedDigraph g = AnalysedGraph.of(LayeredDagGenerator.generate(LayeredDagSpec.preset("l", 42)),
+                AnalysisOptions.DEFAULT).graph();
+        NullSampler s = NullEnsemble.modelFor(NullKind.LPC, g, Profile.DEFAULT).newSampler(new SplittableRandom(1));
+        s.advance(10);
+        s.current();
+        long t0 = cpuNanos();
+        s.advance(20);
+        long t1 = cpuNanos();
+        for (int i = 0; i < 10; i++) {
+            s.advance(0);
+            s.current();
+        }
+        long t2 = cpuNanos();
+        System.out.printf(Locale.ROOT, "lpc on l: %.1f ns per trial, %.1f ms per sweep, snapshot %.1f ms (CPU time)%n",
+                (t1 - t0) / (20.0 * g.edgeCount()), (t1 - t0) / 20e6, (t2 - t1) / 10e6);
     }
 
     private static void measure(String name, SignedDigraph g, int samples, int trajectories) {
@@ -70,14 +96,14 @@ class MixingMeasurement {
                 NullSampler s = model.newSampler(new SplittableRandom(c));
                 double done = 0;
                 for (int k = 0; k < at.length; k++) {
-                    long t0 = System.nanoTime();
+                    long t0 = cpuNanos();
                     s.advance(at[k] - done);
-                    long t1 = System.nanoTime();
+                    long t1 = cpuNanos();
                     sweepNanos += t1 - t0;
                     sweeps += (long) (at[k] - done);
                     done = at[k];
                     mean[k] += TransitiveTriples.count(s.current());
-                    snapshotNanos += System.nanoTime() - t1;
+                    snapshotNanos += cpuNanos() - t1;
                     snapshots++;
                 }
                 last = s;
