@@ -98,68 +98,62 @@ public final class Gpt2Model implements LanguageModel {
     @Override
     public ForwardTrace run(int[] tokens, MlpReplacement replacement) {
         TokenChecks.check(tokens, config);
-        int t = tokens.length;
-        int d = config.dim();
-        int layers = config.layers();
-        int heads = config.heads();
-        int hs = config.headSize();
-        float[][] residPre = new float[layers][];
-        float[][] residMid = new float[layers][];
-        float[][] mlpIn = new float[layers][];
-        float[][] mlpOut = new float[layers][];
-        float[][] patterns = new float[layers][];
-        float[][] attnScales = new float[layers][];
-        float[][] mlpScales = new float[layers][];
+        TraceRecorder recorder = TraceRecorder.recording(tokens, config, replacement);
         try (NDManager step = weights.newSubManager()) {
-            float[] x0 = new float[t * d];
-            for (int p = 0; p < t; p++) {
-                for (int i = 0; i < d; i++) x0[p * d + i] = wte[tokens[p] * d + i] + wpe[p * d + i];
-            }
-            NDArray x = step.create(x0, new Shape(t, d));
-            for (int l = 0; l < layers; l++) {
-                NDArray[] w = block[l];
-                residPre[l] = x.toFloatArray();
-                NDArray centred = x.sub(x.mean(new int[] {-1}, true));
-                NDArray scale = layerNormScale(centred);
-                attnScales[l] = scale.toFloatArray();
-                NDArray n1 = centred.div(scale).mul(w[LN1_W]).add(w[LN1_B]);
-                NDArray qkv = n1.matMul(w[QKV_W]).add(w[QKV_B]);
-                NDArray q = qkv.get(":, 0:" + d).reshape(t, heads, hs);
-                NDArray k = qkv.get(":, " + d + ":" + 2 * d).reshape(t, heads, hs);
-                NDArray v = qkv.get(":, " + 2 * d + ":").reshape(t, heads, hs);
-                CausalAttention.Result attention = CausalAttention.attend(q, k, v, step);
-                patterns[l] = attention.pattern().toFloatArray();
-                x = x.add(attention.output().matMul(w[PROJ_W]).add(w[PROJ_B]));
-                residMid[l] = x.toFloatArray();
-                NDArray centred2 = x.sub(x.mean(new int[] {-1}, true));
-                NDArray scale2 = layerNormScale(centred2);
-                mlpScales[l] = scale2.toFloatArray();
-                NDArray n2 = centred2.div(scale2).mul(w[LN2_W]).add(w[LN2_B]);
-                NDArray h = n2.matMul(w[FC_W]).add(w[FC_B]);
-                NDArray inner = h.add(h.pow(3f).mul(0.044715f)).mul(GELU_COEFFICIENT);
-                NDArray gelu = h.mul(inner.tanh().add(1f)).mul(0.5f);
-                NDArray out = gelu.matMul(w[FC_PROJ_W]).add(w[FC_PROJ_B]);
-                mlpIn[l] = n2.toFloatArray();
-                mlpOut[l] = out.toFloatArray();
-                float[] replaced = replacement.replace(l, mlpIn[l].clone(), mlpOut[l].clone());
-                if (replaced != null) {
-                    if (replaced.length != t * d) {
-                        throw new IllegalArgumentException("replacement for layer " + l + " has " + replaced.length
-                                + " values, expected " + t * d);
-                    }
-                    mlpOut[l] = replaced.clone();
-                    out = step.create(mlpOut[l], new Shape(t, d));
-                }
-                x = x.add(out);
-            }
-            float[] residFinal = x.toFloatArray();
+            NDArray x = residualAfterBlocks(tokens, recorder, step);
             NDArray centred = x.sub(x.mean(new int[] {-1}, true));
             NDArray finalScale = layerNormScale(centred);
-            NDArray normed = centred.div(finalScale).mul(lnFinalWeight).add(lnFinalBias);
-            float[] logits = normed.matMul(unembed).toFloatArray();
-            return new ForwardTrace(tokens, config, residPre, residMid, mlpIn, mlpOut, residFinal, logits, patterns,
-                    attnScales, mlpScales, finalScale.toFloatArray());
+            NDArray logits = centred.div(finalScale).mul(lnFinalWeight).add(lnFinalBias).matMul(unembed);
+            return recorder.finish(x, logits, finalScale);
         }
+    }
+
+    /** Runs the blocks without recording anything and unembeds the last position only. */
+    @Override
+    public float[] lastLogits(int[] tokens) {
+        TokenChecks.check(tokens, config);
+        try (NDManager step = weights.newSubManager()) {
+            NDArray x = residualAfterBlocks(tokens, TraceRecorder.silent(tokens, config), step);
+            NDArray last = x.get((long) tokens.length - 1).reshape(1, config.dim());
+            NDArray centred = last.sub(last.mean(new int[] {-1}, true));
+            return centred.div(layerNormScale(centred)).mul(lnFinalWeight).add(lnFinalBias).matMul(unembed)
+                    .toFloatArray();
+        }
+    }
+
+    /** Embeddings and every block: the residual stream {@code [T, d]} before {@code ln_f}, in {@code step}. */
+    private NDArray residualAfterBlocks(int[] tokens, TraceRecorder recorder, NDManager step) {
+        int t = tokens.length;
+        int d = config.dim();
+        int heads = config.heads();
+        int hs = config.headSize();
+        float[] x0 = new float[t * d];
+        for (int p = 0; p < t; p++) {
+            for (int i = 0; i < d; i++) x0[p * d + i] = wte[tokens[p] * d + i] + wpe[p * d + i];
+        }
+        NDArray x = step.create(x0, new Shape(t, d));
+        for (int l = 0; l < config.layers(); l++) {
+            NDArray[] w = block[l];
+            NDArray centred = x.sub(x.mean(new int[] {-1}, true));
+            NDArray scale = layerNormScale(centred);
+            recorder.beforeAttention(l, x, scale);
+            NDArray n1 = centred.div(scale).mul(w[LN1_W]).add(w[LN1_B]);
+            NDArray qkv = n1.matMul(w[QKV_W]).add(w[QKV_B]);
+            NDArray q = qkv.get(":, 0:" + d).reshape(t, heads, hs);
+            NDArray k = qkv.get(":, " + d + ":" + 2 * d).reshape(t, heads, hs);
+            NDArray v = qkv.get(":, " + 2 * d + ":").reshape(t, heads, hs);
+            CausalAttention.Result attention = CausalAttention.attend(q, k, v, step);
+            x = x.add(attention.output().matMul(w[PROJ_W]).add(w[PROJ_B]));
+            NDArray centred2 = x.sub(x.mean(new int[] {-1}, true));
+            NDArray scale2 = layerNormScale(centred2);
+            recorder.afterAttention(l, attention.pattern(), x, scale2);
+            NDArray n2 = centred2.div(scale2).mul(w[LN2_W]).add(w[LN2_B]);
+            NDArray h = n2.matMul(w[FC_W]).add(w[FC_B]);
+            NDArray inner = h.add(h.pow(3f).mul(0.044715f)).mul(GELU_COEFFICIENT);
+            NDArray gelu = h.mul(inner.tanh().add(1f)).mul(0.5f);
+            x = x.add(recorder.mlp(l, n2, gelu.matMul(w[FC_PROJ_W]).add(w[FC_PROJ_B]), step));
+        }
+        return x;
     }
 
     /** {@code sqrt(var + eps)} per row of already-centred rows, {@code [T, 1]}. */

@@ -84,58 +84,51 @@ public final class LlamaModel implements LanguageModel {
     @Override
     public ForwardTrace run(int[] tokens, MlpReplacement replacement) {
         TokenChecks.check(tokens, config);
+        TraceRecorder recorder = TraceRecorder.recording(tokens, config, replacement);
+        try (NDManager step = weights.newSubManager()) {
+            NDArray x = residualAfterBlocks(tokens, recorder, step);
+            NDArray finalScale = rmsScale(x);
+            NDArray logits = x.div(finalScale).mul(finalNorm).matMul(classifierT);
+            return recorder.finish(x, logits, finalScale);
+        }
+    }
+
+    /** Runs the blocks without recording anything and unembeds the last position only. */
+    @Override
+    public float[] lastLogits(int[] tokens) {
+        TokenChecks.check(tokens, config);
+        try (NDManager step = weights.newSubManager()) {
+            NDArray x = residualAfterBlocks(tokens, TraceRecorder.silent(tokens, config), step);
+            NDArray last = x.get((long) tokens.length - 1).reshape(1, config.dim());
+            return last.div(rmsScale(last)).mul(finalNorm).matMul(classifierT).toFloatArray();
+        }
+    }
+
+    /** Embedding and every block: the residual stream {@code [T, d]} before the final norm, in {@code step}. */
+    private NDArray residualAfterBlocks(int[] tokens, TraceRecorder recorder, NDManager step) {
         int t = tokens.length;
         int d = config.dim();
-        int layers = config.layers();
-        float[][] residPre = new float[layers][];
-        float[][] residMid = new float[layers][];
-        float[][] mlpIn = new float[layers][];
-        float[][] mlpOut = new float[layers][];
-        float[][] patterns = new float[layers][];
-        float[][] attnScales = new float[layers][];
-        float[][] mlpScales = new float[layers][];
-        try (NDManager step = weights.newSubManager()) {
-            float[] x0 = new float[t * d];
-            for (int p = 0; p < t; p++) System.arraycopy(embedding, tokens[p] * d, x0, p * d, d);
-            NDArray x = step.create(x0, new Shape(t, d));
-            Rope rope = new Rope(step, t, config.headSize(), config.ropeTheta(), config.ropeLayout());
-            for (int l = 0; l < layers; l++) {
-                residPre[l] = x.toFloatArray();
-                NDArray scale = rmsScale(x);
-                attnScales[l] = scale.toFloatArray();
-                NDArray n1 = x.div(scale).mul(attnNorm[l]);
-                NDArray q = rope.apply(n1.matMul(wqT[l]).reshape(t, config.heads(), config.headSize()));
-                NDArray k = rope.apply(n1.matMul(wkT[l]).reshape(t, config.kvHeads(), config.headSize()));
-                NDArray v = n1.matMul(wvT[l]).reshape(t, config.kvHeads(), config.headSize());
-                CausalAttention.Result attention = CausalAttention.attend(q, k, v, step);
-                patterns[l] = attention.pattern().toFloatArray();
-                x = x.add(attention.output().matMul(woT[l]));
-                residMid[l] = x.toFloatArray();
-                NDArray scale2 = rmsScale(x);
-                mlpScales[l] = scale2.toFloatArray();
-                NDArray n2 = x.div(scale2).mul(mlpNorm[l]);
-                NDArray gate = n2.matMul(w1T[l]);
-                NDArray hidden = gate.div(gate.neg().exp().add(1f)).mul(n2.matMul(w3T[l])); // silu(gate) * up
-                NDArray out = hidden.matMul(w2T[l]);
-                mlpIn[l] = n2.toFloatArray();
-                mlpOut[l] = out.toFloatArray();
-                float[] replaced = replacement.replace(l, mlpIn[l].clone(), mlpOut[l].clone());
-                if (replaced != null) {
-                    if (replaced.length != t * d) {
-                        throw new IllegalArgumentException("replacement for layer " + l + " has " + replaced.length
-                                + " values, expected " + t * d);
-                    }
-                    mlpOut[l] = replaced.clone();
-                    out = step.create(mlpOut[l], new Shape(t, d));
-                }
-                x = x.add(out);
-            }
-            float[] residFinal = x.toFloatArray();
-            NDArray finalScale = rmsScale(x);
-            float[] logits = x.div(finalScale).mul(finalNorm).matMul(classifierT).toFloatArray();
-            return new ForwardTrace(tokens, config, residPre, residMid, mlpIn, mlpOut, residFinal, logits, patterns,
-                    attnScales, mlpScales, finalScale.toFloatArray());
+        float[] x0 = new float[t * d];
+        for (int p = 0; p < t; p++) System.arraycopy(embedding, tokens[p] * d, x0, p * d, d);
+        NDArray x = step.create(x0, new Shape(t, d));
+        Rope rope = new Rope(step, t, config.headSize(), config.ropeTheta(), config.ropeLayout());
+        for (int l = 0; l < config.layers(); l++) {
+            NDArray scale = rmsScale(x);
+            recorder.beforeAttention(l, x, scale);
+            NDArray n1 = x.div(scale).mul(attnNorm[l]);
+            NDArray q = rope.apply(n1.matMul(wqT[l]).reshape(t, config.heads(), config.headSize()));
+            NDArray k = rope.apply(n1.matMul(wkT[l]).reshape(t, config.kvHeads(), config.headSize()));
+            NDArray v = n1.matMul(wvT[l]).reshape(t, config.kvHeads(), config.headSize());
+            CausalAttention.Result attention = CausalAttention.attend(q, k, v, step);
+            x = x.add(attention.output().matMul(woT[l]));
+            NDArray scale2 = rmsScale(x);
+            recorder.afterAttention(l, attention.pattern(), x, scale2);
+            NDArray n2 = x.div(scale2).mul(mlpNorm[l]);
+            NDArray gate = n2.matMul(w1T[l]);
+            NDArray hidden = gate.div(gate.neg().exp().add(1f)).mul(n2.matMul(w3T[l])); // silu(gate) * up
+            x = x.add(recorder.mlp(l, n2, hidden.matMul(w2T[l]), step));
         }
+        return x;
     }
 
     /** {@code sqrt(mean(x²) + eps)} per row, shape {@code [T, 1]}. */

@@ -124,6 +124,12 @@ class ForwardTraceTest {
     }
 
     @Test
+    void lastLogits_equalsTraceLogitsAtLastPosition() {
+        // one row instead of T goes through another matrix kernel: equal up to float32 rounding
+        assertArrayEquals(trace.logits(TOKENS.length - 1), model.lastLogits(TOKENS), 1e-5f);
+    }
+
+    @Test
     void run_replacementOfWrongLength_rejected() {
         assertThrows(IllegalArgumentException.class, () -> model.run(TOKENS, (layer, in, out) -> new float[3]));
     }

@@ -80,6 +80,7 @@ class Gpt2ModelTest {
         Reference ref = new Reference(weights, TOKENS);
         try (LanguageModel model = files.load()) {
             ForwardTrace trace = model.run(TOKENS);
+            assertArrayEquals(ref.logits[TOKENS.length - 1], model.lastLogits(TOKENS), 1e-4f);
             for (int p = 0; p < TOKENS.length; p++) {
                 assertArrayEquals(ref.logits[p], trace.logits(p), 1e-4f, "logits at " + p);
                 for (int l = 0; l < LAYERS; l++) {
