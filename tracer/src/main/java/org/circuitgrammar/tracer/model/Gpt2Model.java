@@ -113,7 +113,7 @@ public final class Gpt2Model implements LanguageModel {
     public float[] lastLogits(int[] tokens) {
         TokenChecks.check(tokens, config);
         try (NDManager step = weights.newSubManager()) {
-            NDArray x = residualAfterBlocks(tokens, TraceRecorder.silent(tokens, config), step);
+            NDArray x = residualAfterBlocks(tokens, TraceRecorder.silent(config), step);
             NDArray last = x.get((long) tokens.length - 1).reshape(1, config.dim());
             NDArray centred = last.sub(last.mean(new int[] {-1}, true));
             return centred.div(layerNormScale(centred)).mul(lnFinalWeight).add(lnFinalBias).matMul(unembed)

@@ -98,7 +98,7 @@ public final class LlamaModel implements LanguageModel {
     public float[] lastLogits(int[] tokens) {
         TokenChecks.check(tokens, config);
         try (NDManager step = weights.newSubManager()) {
-            NDArray x = residualAfterBlocks(tokens, TraceRecorder.silent(tokens, config), step);
+            NDArray x = residualAfterBlocks(tokens, TraceRecorder.silent(config), step);
             NDArray last = x.get((long) tokens.length - 1).reshape(1, config.dim());
             return last.div(rmsScale(last)).mul(finalNorm).matMul(classifierT).toFloatArray();
         }
@@ -111,24 +111,74 @@ public final class LlamaModel implements LanguageModel {
         float[] x0 = new float[t * d];
         for (int p = 0; p < t; p++) System.arraycopy(embedding, tokens[p] * d, x0, p * d, d);
         NDArray x = step.create(x0, new Shape(t, d));
-        Rope rope = new Rope(step, t, config.headSize(), config.ropeTheta(), config.ropeLayout());
-        for (int l = 0; l < config.layers(); l++) {
-            NDArray scale = rmsScale(x);
-            recorder.beforeAttention(l, x, scale);
-            NDArray n1 = x.div(scale).mul(attnNorm[l]);
-            NDArray q = rope.apply(n1.matMul(wqT[l]).reshape(t, config.heads(), config.headSize()));
-            NDArray k = rope.apply(n1.matMul(wkT[l]).reshape(t, config.kvHeads(), config.headSize()));
-            NDArray v = n1.matMul(wvT[l]).reshape(t, config.kvHeads(), config.headSize());
-            CausalAttention.Result attention = CausalAttention.attend(q, k, v, step);
-            x = x.add(attention.output().matMul(woT[l]));
-            NDArray scale2 = rmsScale(x);
-            recorder.afterAttention(l, attention.pattern(), x, scale2);
-            NDArray n2 = x.div(scale2).mul(mlpNorm[l]);
-            NDArray gate = n2.matMul(w1T[l]);
-            NDArray hidden = gate.div(gate.neg().exp().add(1f)).mul(n2.matMul(w3T[l])); // silu(gate) * up
-            x = x.add(recorder.mlp(l, n2, hidden.matMul(w2T[l]), step));
-        }
+        Rope rope = new Rope(step, 0, t, config.headSize(), config.ropeTheta(), config.ropeLayout());
+        for (int l = 0; l < config.layers(); l++) x = block(l, x, rope, recorder, null, step);
         return x;
+    }
+
+    /**
+     * Block {@code layer} on the rows {@code x} (the last positions of the sequence); with a cache, the keys and
+     * values of earlier positions come from it and this step's are appended.
+     */
+    private NDArray block(int layer, NDArray x, Rope rope, TraceRecorder recorder, KvCache cache, NDManager step) {
+        long t = x.getShape().get(0);
+        NDArray scale = rmsScale(x);
+        recorder.beforeAttention(layer, x, scale);
+        NDArray n1 = x.div(scale).mul(attnNorm[layer]);
+        NDArray q = rope.apply(n1.matMul(wqT[layer]).reshape(t, config.heads(), config.headSize()));
+        NDArray k = rope.apply(n1.matMul(wkT[layer]).reshape(t, config.kvHeads(), config.headSize()));
+        NDArray v = n1.matMul(wvT[layer]).reshape(t, config.kvHeads(), config.headSize());
+        if (cache != null) {
+            k = cache.appendKeys(layer, k, step);
+            v = cache.appendValues(layer, v, step);
+        }
+        CausalAttention.Result attention = CausalAttention.attend(q, k, v, step);
+        NDArray mid = x.add(attention.output().matMul(woT[layer]));
+        NDArray scale2 = rmsScale(mid);
+        recorder.afterAttention(layer, attention.pattern(), mid, scale2);
+        NDArray n2 = mid.div(scale2).mul(mlpNorm[layer]);
+        NDArray gate = n2.matMul(w1T[layer]);
+        NDArray hidden = gate.div(gate.neg().exp().add(1f)).mul(n2.matMul(w3T[layer])); // silu(gate) * up
+        return mid.add(recorder.mlp(layer, n2, hidden.matMul(w2T[layer]), step));
+    }
+
+    /** A decoder with a KV cache: each step costs one position's worth of work plus attention over the cache. */
+    @Override
+    public Decoder newDecoder() {
+        return new CachedDecoder();
+    }
+
+    private final class CachedDecoder implements Decoder {
+        private final KvCache cache = new KvCache(weights, config);
+        private final TraceRecorder silent = TraceRecorder.silent(config);
+        private int position;
+
+        @Override
+        public float[] next(int token) {
+            if (position >= config.maxSeqLen()) {
+                throw new IllegalArgumentException("context of " + config.maxSeqLen() + " positions is full");
+            }
+            if (token < 0 || token >= config.vocabSize()) {
+                throw new IllegalArgumentException("token " + token + " is outside the vocabulary of " + config.vocabSize());
+            }
+            int d = config.dim();
+            try (NDManager step = weights.newSubManager()) {
+                float[] row = java.util.Arrays.copyOfRange(embedding, token * d, (token + 1) * d);
+                NDArray x = step.create(row, new Shape(1, d));
+                Rope rope = new Rope(step, position, 1, config.headSize(), config.ropeTheta(), config.ropeLayout());
+                for (int l = 0; l < config.layers(); l++) x = block(l, x, rope, silent, cache, step);
+                position++;
+                return x.div(rmsScale(x)).mul(finalNorm).matMul(classifierT).toFloatArray();
+            }
+        }
+
+        @Override
+        public int position() { return position; }
+
+        @Override
+        public void close() {
+            cache.close();
+        }
     }
 
     /** {@code sqrt(mean(x²) + eps)} per row, shape {@code [T, 1]}. */

@@ -41,8 +41,8 @@ final class TraceRecorder {
         return new TraceRecorder(tokens, config, replacement, true);
     }
 
-    static TraceRecorder silent(int[] tokens, ModelConfig config) {
-        return new TraceRecorder(tokens, config, MlpReplacement.NONE, false);
+    static TraceRecorder silent(ModelConfig config) {
+        return new TraceRecorder(new int[0], config, MlpReplacement.NONE, false);
     }
 
     /** Block {@code layer} begins: the residual stream and the attention norm's denominator. */

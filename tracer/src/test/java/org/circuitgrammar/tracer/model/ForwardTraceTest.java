@@ -130,6 +130,34 @@ class ForwardTraceTest {
     }
 
     @Test
+    void newDecoder_tokenByToken_sameLogitsAsWholeSequence() {
+        try (Decoder decoder = model.newDecoder()) {
+            for (int p = 0; p < TOKENS.length; p++) {
+                assertEquals(p, decoder.position());
+                // another summation order (one query row, cached keys): float32 rounding, well inside run.c's 1e-4
+                assertArrayEquals(trace.logits(p), decoder.next(TOKENS[p]), 5e-5f, "position " + p);
+            }
+            assertThrows(IllegalArgumentException.class, () -> decoder.next(512));
+        }
+    }
+
+    @Test
+    void newDecoder_contextFull_rejected() throws IOException {
+        ModelConfig c = weights.config();
+        ModelConfig shortContext = new ModelConfig(c.architecture(), c.dim(), c.hiddenDim(), c.layers(), c.heads(),
+                c.kvHeads(), c.vocabSize(), 3, c.normEps(), c.ropeTheta(), c.ropeLayout());
+        java.util.Map<String, FloatTensor> tensors = new java.util.LinkedHashMap<>();
+        for (String name : weights.names()) tensors.put(name, weights.tensor(name));
+        try (LlamaModel small = new LlamaModel(new LlamaWeights(shortContext, tensors));
+             Decoder decoder = small.newDecoder()) {
+            for (int p = 0; p < 3; p++) decoder.next(TOKENS[p]);
+            assertThrows(IllegalArgumentException.class, () -> decoder.next(TOKENS[3]));
+            int[] generated = Generator.generate(small, new int[] {1, 403}, 10, TokenSampler.greedy(), t -> { });
+            assertEquals(4, generated.length); // positions 0..2 fed; the token sampled after position 2 is kept
+        }
+    }
+
+    @Test
     void run_replacementOfWrongLength_rejected() {
         assertThrows(IllegalArgumentException.class, () -> model.run(TOKENS, (layer, in, out) -> new float[3]));
     }

@@ -81,6 +81,9 @@ class Gpt2ModelTest {
         try (LanguageModel model = files.load()) {
             ForwardTrace trace = model.run(TOKENS);
             assertArrayEquals(ref.logits[TOKENS.length - 1], model.lastLogits(TOKENS), 1e-4f);
+            try (Decoder decoder = model.newDecoder()) {
+                for (int p = 0; p < TOKENS.length; p++) assertArrayEquals(ref.logits[p], decoder.next(TOKENS[p]), 1e-4f);
+            }
             for (int p = 0; p < TOKENS.length; p++) {
                 assertArrayEquals(ref.logits[p], trace.logits(p), 1e-4f, "logits at " + p);
                 for (int l = 0; l < LAYERS; l++) {
