@@ -68,6 +68,7 @@ public final class Gpt2Model implements LanguageModel {
         NDArray wteArray = load(tensors.get("wte.weight"));
         unembed = wteArray.transpose().duplicate();
         wteArray.close();
+        weights.cap(); // temporaries must land in a step's sub-manager
     }
 
     /** Every tensor name this model reads, with its shape. */

@@ -10,8 +10,8 @@ import org.circuitgrammar.tracer.io.FloatTensor;
  * {@code x += W2·(silu(W1·n2) ⊙ W3·n2)} with {@code n = x · w / sqrt(mean(x²) + eps)}, then
  * {@code logits = Wcls · rmsnorm(x)}. This is {@code run.c}'s forward pass, evaluated for all positions at once.
  *
- * <p>Memory: weights live in one root manager owned by the model; each {@link #run} opens a sub-manager in
- * try-with-resources, so nothing but Java arrays outlives the call. Cost per run O(layers · T · (d² + d·hidden) +
+ * <p>Memory: weights live in one capped root manager owned by the model; each {@link #run} and decoder step opens a
+ * sub-manager in try-with-resources, so nothing but Java arrays outlives the call. Cost per run O(layers · T · (d² + d·hidden) +
  * layers · T² · d + T · vocab · d).
  */
 public final class LlamaModel implements LanguageModel {
@@ -58,6 +58,7 @@ public final class LlamaModel implements LanguageModel {
         }
         finalNorm = load(w.tensor(LlamaWeights.FINAL_NORM));
         classifierT = loadTransposed(w.classifier());
+        weights.cap(); // from now on a temporary landing here (instead of in a step's sub-manager) is an exception
     }
 
     private NDArray load(FloatTensor t) {
