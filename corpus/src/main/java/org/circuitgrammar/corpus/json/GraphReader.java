@@ -401,23 +401,28 @@ public final class GraphReader {
             if (idIndex == null) {
                 pendingIds = new ArrayList<>();
             }
+            // the hot loop of a large file: paths for messages are built only when something is wrong
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                String path = "$.links[" + edgeCount + "]";
-                expect(JsonToken.START_OBJECT, path, "an object");
+                if (p.currentToken() != JsonToken.START_OBJECT) {
+                    expect(JsonToken.START_OBJECT, linkPath(""), "an object");
+                }
                 String source = null;
                 String target = null;
-                double weight = Double.NaN;
+                double weight = 0;
                 boolean hasWeight = false;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     JsonToken t = p.nextToken();
                     switch (name) {
-                        case "source" -> source = linkEnd(path + ".source", t);
-                        case "target" -> target = linkEnd(path + ".target", t);
+                        case "source" -> source = linkEnd("source", t);
+                        case "target" -> target = linkEnd("target", t);
                         case "weight" -> {
-                            weight = number(path + ".weight", t);
-                            if (t == JsonToken.VALUE_NULL) {
-                                throw new Failure(path + ".weight", "expected a number, found null");
+                            if (t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NUMBER_INT) {
+                                throw new Failure(linkPath(".weight"), "expected a number, found " + describe(t));
+                            }
+                            weight = p.getDoubleValue();
+                            if (!Double.isFinite(weight)) {
+                                throw new Failure(linkPath(".weight"), "non-finite number " + p.getText());
                             }
                             hasWeight = true;
                         }
@@ -428,16 +433,21 @@ public final class GraphReader {
                     }
                 }
                 if (source == null || target == null || !hasWeight) {
-                    throw new Failure(path, "missing " + (source == null ? "source" : target == null ? "target"
-                            : "weight"));
+                    throw new Failure(linkPath(""), "missing " + (source == null ? "source"
+                            : target == null ? "target" : "weight"));
                 }
                 addLink(source, target, weight);
             }
         }
 
-        private String linkEnd(String at, JsonToken t) throws IOException {
+        /** The path of the link being read, plus a suffix. */
+        private String linkPath(String suffix) {
+            return "$.links[" + edgeCount + "]" + suffix;
+        }
+
+        private String linkEnd(String end, JsonToken t) throws IOException {
             if (t != JsonToken.VALUE_STRING) {
-                throw new Failure(at, "expected a string node id, found " + describe(t));
+                throw new Failure(linkPath("." + end), "expected a string node id, found " + describe(t));
             }
             return p.getText();
         }
