@@ -40,7 +40,8 @@ import org.circuitgrammar.corpus.graph.TranscoderKind;
  * them), every {@code feature} encoding ({@link FeatureIds}), every error-id style (the node's own {@code layer}
  * and {@code ctx_idx} fields are used, never the id), lorsa node types, self-loops, zero weights, degenerate
  * graphs, unknown fields (kept in {@link GraphMetadata#extra()} and {@link AttributionGraph#nodeExtra}), missing
- * {@code qParams}/{@code scan}, top-level keys in any order, and duplicate node ids (all nodes kept, links
+ * {@code qParams}/{@code scan}, missing {@code clerp} (read as {@code ""}) and {@code jsNodeId} (filled in as the
+ * writer would, with a note), top-level keys in any order, and duplicate node ids (all nodes kept, links
  * attributed by {@link DuplicateIdResolver}, a note added).
  *
  * <p>Rejected with an {@link InvalidGraphException} whose message is one line {@code FILE: $.json.path: reason}:
@@ -128,6 +129,7 @@ public final class GraphReader {
         boolean targetLogit;
         double tokenProb = Double.NaN;
         String extra;
+        boolean hasJsNodeId;
     }
 
     /** The state of reading one file. */
@@ -304,7 +306,6 @@ public final class GraphReader {
 
         private NodeRecord readNode(String path) throws IOException {
             NodeRecord n = new NodeRecord();
-            scratch.getBuffer().setLength(0);
             JsonGenerator extras = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
@@ -330,18 +331,15 @@ public final class GraphReader {
                     case "ctx_idx" -> n.position = intValue(at, t);
                     case "feature" -> n.feature = t == JsonToken.VALUE_NULL ? Long.MIN_VALUE : longValue(at, t);
                     case "clerp" -> n.label = stringOrNull(at);
+                    case "jsNodeId" -> {
+                        n.hasJsNodeId = true;
+                        extras = copyExtra(extras, name, at);
+                    }
                     case "activation" -> n.activation = number(at, t);
                     case "influence" -> n.influence = number(at, t);
                     case "token_prob" -> n.tokenProb = number(at, t);
                     case "is_target_logit" -> n.targetLogit = bool(at, t);
-                    default -> {
-                        if (extras == null) {
-                            extras = FACTORY.createGenerator(new StringWriter());
-                            extras.writeStartObject();
-                        }
-                        extras.writeFieldName(name);
-                        extras.writeRawValue(copyValue(at));
-                    }
+                    default -> extras = copyExtra(extras, name, at);
                 }
             }
             if (extras != null) {
@@ -361,6 +359,18 @@ public final class GraphReader {
             }
             n.kind = kindOf(n.featureType);
             return n;
+        }
+
+        /** Appends the current field to the node's extras object, starting it if needed. */
+        private JsonGenerator copyExtra(JsonGenerator extras, String name, String at) throws IOException {
+            JsonGenerator g = extras;
+            if (g == null) {
+                g = FACTORY.createGenerator(new StringWriter());
+                g.writeStartObject();
+            }
+            g.writeFieldName(name);
+            g.writeRawValue(copyValue(at));
+            return g;
         }
 
         /** The node kind a {@code feature_type} names; unknown types (lorsa, transcoder variants) are features. */
@@ -502,13 +512,24 @@ public final class GraphReader {
                 notes.addAll(new DuplicateIdResolver(layers, duplicates).resolve(src, tgt, edgeCount, ambiguous));
             }
             AttributionGraph.Builder b = AttributionGraph.builder(metadata());
+            int filledJsNodeIds = 0;
             for (NodeRecord r : nodes) {
-                AttributionGraph.Builder.NodeBuilder nb = b.addNode(r.id, r.kind, r.layer, r.position)
-                        .featureType(r.featureType).feature(r.feature).label(r.label).activation(r.activation)
-                        .influence(r.influence).targetLogit(r.targetLogit).tokenProb(r.tokenProb).extra(r.extra);
-                if (r.kind == NodeKind.FEATURE) {
-                    nb.featureIndex(FeatureIds.decode(r.id, r.layer, r.feature));
+                long featureIndex = r.kind == NodeKind.FEATURE ? FeatureIds.decode(r.id, r.layer, r.feature) : -1;
+                String extra = r.extra;
+                if (!r.hasJsNodeId) {
+                    // the schema requires jsNodeId: fill it in as the writer would, so a read graph round-trips
+                    String member = "\"jsNodeId\":" + MAPPER.writeValueAsString(GraphWriter.jsNodeId(
+                            r.kind, r.id, r.layer, r.position, r.feature, featureIndex));
+                    extra = extra == null ? "{" + member + "}" : extra.substring(0, extra.length() - 1) + ","
+                            + member + "}";
+                    filledJsNodeIds++;
                 }
+                b.addNode(r.id, r.kind, r.layer, r.position).featureType(r.featureType).feature(r.feature)
+                        .featureIndex(featureIndex).label(r.label == null ? "" : r.label).activation(r.activation)
+                        .influence(r.influence).targetLogit(r.targetLogit).tokenProb(r.tokenProb).extra(extra);
+            }
+            if (filledJsNodeIds > 0) {
+                notes.add(filledJsNodeIds + " nodes had no jsNodeId; filled in circuit-tracer style");
             }
             for (int e = 0; e < edgeCount; e++) {
                 b.addEdge(src[e], tgt[e], weights[e]);
