@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.circuitgrammar.corpus.InvalidGraphException;
+import org.circuitgrammar.corpus.folder.FileDigest;
 import org.circuitgrammar.corpus.graph.AttributionGraph;
 import org.circuitgrammar.corpus.json.GraphReader;
 import org.circuitgrammar.corpus.json.GraphWriter;
@@ -179,8 +180,12 @@ public final class MotifsInstancesCommand implements Callable<Integer> {
 
     record InstanceRow(int rank, double strength, String fflType, List<NodeRow> nodes, List<EdgeRow> edges) { }
 
+    /** How the listing was made: input fingerprint, view options, tool version. */
+    record Provenance(String tool, String input, String inputSha256, boolean keepErrors, double threshold,
+                      int maxLayerGap, int top) { }
+
     record Report(String graph, String motif, String motifId, String fflTypeFilter, long total,
-                  int analysedNodes, int analysedEdges, List<InstanceRow> instances) { }
+                  int analysedNodes, int analysedEdges, List<InstanceRow> instances, Provenance provenance) { }
 
     private void printJson(AnalysedGraph view, InstanceResult r) throws IOException {
         DagMotif m = r.motif();
@@ -202,9 +207,11 @@ public final class MotifsInstancesCommand implements Callable<Integer> {
             rows.add(new InstanceRow(++rank, inst.strength(),
                     m == DagMotif.FFL ? inst.fflSignType().name() : null, nodes, edges));
         }
+        Provenance provenance = new Provenance(new ManifestVersionProvider().getVersion()[0], graphFile.toString(),
+                FileDigest.sha256(graphFile), keepErrors, threshold, maxLayerGap, top);
         Report report = new Report(graphFile.toString(), m.shortName(), m.id(),
                 r.fflType() == null ? null : r.fflType().name(), r.total(), view.graph().nodeCount(),
-                view.graph().edgeCount(), rows);
+                view.graph().edgeCount(), rows, provenance);
         PrintWriter out = spec.commandLine().getOut();
         out.println(JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
         out.flush();

@@ -68,6 +68,9 @@ class MotifsInstancesCommandTest {
                 "--format", "json");
         assertEquals(16125, r.get("total").asLong());
         assertEquals("030T", r.get("motifId").asText());
+        assertEquals(org.circuitgrammar.corpus.folder.FileDigest.sha256(DALLAS),
+                r.get("provenance").get("inputSha256").asText());
+        assertEquals(5, r.get("provenance").get("top").asInt());
         JsonNode instances = r.get("instances");
         assertEquals(5, instances.size());
         Map<String, Double> links = links(new GraphReader().read(DALLAS));
