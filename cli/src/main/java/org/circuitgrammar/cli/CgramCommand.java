@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             ValidateCommand.class,
             CorpusCommand.class,
             BenchCommand.class,
+            MotifsCommand.class,
         })
 public final class CgramCommand implements Runnable {
     /** Exit code for a finding: the command worked and found something (validation problem, regression). */
