@@ -4,10 +4,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code cgram bench}: speed measurements (never run in CI); prints usage when run alone. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure how fast cgram's parts run on this machine.",
-        subcommands = {BenchLoadCommand.class})
+/** {@code cgram bench}: the benchmark group; prints its usage when run alone. */
+@Command(name = "bench",
+        description = "Benchmarks on synthetic attribution-shaped graphs, against the Python anchors when installed.",
+        subcommands = {BenchCensusCommand.class, BenchLoadCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

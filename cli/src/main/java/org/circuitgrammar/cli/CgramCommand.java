@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             CorpusCommand.class,
             BenchCommand.class,
             MotifsCommand.class,
+            SynthCommand.class,
         })
 public final class CgramCommand implements Runnable {
     /** Exit code for a finding: the command worked and found something (validation problem, regression). */
