@@ -112,6 +112,46 @@ class HfLlamaFormatTest {
         }
     }
 
+    private static LlamaWeights withSeparateHead() {
+        Map<String, FloatTensor> t = new java.util.LinkedHashMap<>();
+        for (String name : llama2c.names()) t.put(name, llama2c.tensor(name));
+        float[] head = llama2c.tensor(LlamaWeights.EMBED).toArray();
+        for (int i = 0; i < head.length; i++) head[i] = -head[i] * 0.5f;
+        t.put(LlamaWeights.LM_HEAD, new FloatTensor(new int[] {512, 64}, head));
+        return new LlamaWeights(llama2c.config(), t);
+    }
+
+    @Test
+    void write_separateHead_keptUntied() throws IOException {
+        LlamaWeights untied = withSeparateHead();
+        HfLlamaFormat.write(untied, dir, TensorDType.F32);
+        assertFalse(new ObjectMapper().readTree(dir.resolve("config.json").toFile()).get("tie_word_embeddings").asBoolean());
+        LlamaWeights read = HfLlamaFormat.read(dir);
+        assertFalse(read.tiedClassifier());
+        assertEquals(untied, read.withRopeLayout(RopeLayout.ADJACENT_PAIRS));
+    }
+
+    @Test
+    void read_shardedFolder_sameAsSingleFile() throws IOException {
+        HfLlamaFormat.write(llama2c, dir, TensorDType.F32);
+        SafetensorsFile whole = SafetensorsReader.read(dir.resolve("model.safetensors"));
+        Files.delete(dir.resolve("model.safetensors"));
+        org.circuitgrammar.tracer.io.SafetensorsWriter first = new org.circuitgrammar.tracer.io.SafetensorsWriter();
+        org.circuitgrammar.tracer.io.SafetensorsWriter second = new org.circuitgrammar.tracer.io.SafetensorsWriter();
+        StringBuilder index = new StringBuilder("{\"metadata\": {}, \"weight_map\": {");
+        int i = 0;
+        for (String name : whole.names()) {
+            String shard = i % 2 == 0 ? "model-00001-of-00002.safetensors" : "model-00002-of-00002.safetensors";
+            (i % 2 == 0 ? first : second).add(name, whole.tensor(name), TensorDType.F32);
+            index.append(i == 0 ? "" : ", ").append('"').append(name).append("\": \"").append(shard).append('"');
+            i++;
+        }
+        first.write(dir.resolve("model-00001-of-00002.safetensors"));
+        second.write(dir.resolve("model-00002-of-00002.safetensors"));
+        Files.writeString(dir.resolve("model.safetensors.index.json"), index.append("}}").toString());
+        assertEquals(llama2c, HfLlamaFormat.read(dir).withRopeLayout(RopeLayout.ADJACENT_PAIRS));
+    }
+
     @Test
     void read_ropeScaling_rejectedWithJsonPath() throws IOException {
         HfLlamaFormat.write(llama2c, dir, TensorDType.F32);
