@@ -10,15 +10,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class RandomSubsetsTest {
 
-    /** Every value of the universe must appear with frequency k/U (Floyd path when k ≤ U/2, complement path else). */
+    /**
+     * Every value of the universe must appear with frequency k/U, on each path: bitset (limit 2^24), hash set
+     * (limit 0, k ≤ U/2) and complement (limit 0, k > U/2).
+     */
     @ParameterizedTest
-    @CsvSource({"20,3", "20,15", "7,7", "9,0"})
-    void sample_manyDraws_distinctSortedAndUniform(int universe, int k) {
+    @CsvSource({"20,3,16777216", "20,15,16777216", "7,7,16777216", "9,0,16777216", "20,3,0", "20,15,0", "7,7,0",
+        "9,0,0"})
+    void sample_manyDraws_distinctSortedAndUniform(int universe, int k, long bitsetLimit) {
         SplittableRandom rng = new SplittableRandom(universe * 31L + k);
         int draws = 40_000;
         long[] hits = new long[universe];
         for (int d = 0; d < draws; d++) {
-            long[] s = RandomSubsets.sample(universe, k, rng);
+            long[] s = RandomSubsets.sample(universe, k, rng, bitsetLimit);
             assertEquals(k, s.length);
             for (int i = 0; i < k; i++) {
                 assertTrue(s[i] >= 0 && s[i] < universe);
