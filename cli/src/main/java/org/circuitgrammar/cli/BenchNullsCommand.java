@@ -58,7 +58,8 @@ public final class BenchNullsCommand implements Callable<Integer> {
             description = "graph for part (a) (default: ../shared/" + DALLAS + ", or under $CGRAM_SHARED_DIR)")
     Path graph;
 
-    @Option(names = {"-n", "--samples"}, defaultValue = "1000", description = "samples per null (default ${DEFAULT-VALUE})")
+    @Option(names = {"-n", "--samples"}, defaultValue = "1000",
+            description = "samples per null (default ${DEFAULT-VALUE})")
     int samples;
 
     @Option(names = "--threads", description = "worker threads (default: all cores)")

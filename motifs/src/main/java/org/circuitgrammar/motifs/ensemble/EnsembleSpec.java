@@ -36,8 +36,8 @@ public record EnsembleSpec(NullKind nullKind, int samples, double sweepsPerSampl
         DEFAULT("default"),
         /**
          * circuit-motifs' null choices: a fresh chain from the observed graph for every sample
-         * ({@link #CIRCUIT_MOTIFS_SWEEPS} sweeps), Bernoulli signs for er / lp-er / lpc-shuffle, lpc-sign swaps that mix
-         * signs with the sign staying on the source.
+         * ({@link #CIRCUIT_MOTIFS_SWEEPS} sweeps), Bernoulli signs for er / lp-er / lpc-shuffle, lpc-sign swaps that
+         * mix signs with the sign staying on the source.
          */
         CIRCUIT_MOTIFS("circuit-motifs");
 

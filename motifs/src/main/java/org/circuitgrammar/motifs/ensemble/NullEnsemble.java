@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.circuitgrammar.motifs.census.MotifCounter;
@@ -118,7 +119,8 @@ public final class NullEnsemble {
                         for (int f = 0; f < families; f++) {
                             counts[f][i] = counters.get(f).count(sample);
                         }
-                        statistic[i] = watched == null ? TransitiveTriples.count(sample) : counts[watched[0]][i][watched[1]];
+                        statistic[i] = watched == null ? TransitiveTriples.count(sample)
+                                : counts[watched[0]][i][watched[1]];
                         progress.accept(done.incrementAndGet());
                     }
                     trials[chain] = sampler.trials();
@@ -155,7 +157,8 @@ public final class NullEnsemble {
             totalTrials += trials[c];
             totalAccepted += accepted[c];
         }
-        double acceptance = model.isMarkovChain() && totalTrials > 0 ? (double) totalAccepted / totalTrials : Double.NaN;
+        double acceptance = model.isMarkovChain() && totalTrials > 0
+                ? (double) totalAccepted / totalTrials : Double.NaN;
         String statisticName = watched == null ? "transitive triples"
                 : counters.get(watched[0]).family() + "/" + FFL_LABEL;
         MixingDiagnostics diagnostics = Mixing.diagnose(chains, burnIn, spec.sweepsPerSample(), statisticName,
@@ -193,7 +196,7 @@ public final class NullEnsemble {
         return null;
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads() {
         AtomicInteger count = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, "null-ensemble-" + count.incrementAndGet());

@@ -15,8 +15,9 @@ import org.circuitgrammar.motifs.graph.SignedDigraph;
  *
  * <p>Each adjacency group (a block, or several blocks that could otherwise duplicate each other's edges, such as the
  * + and − blocks of one layer pair) has its own {@link PairSet} over group-local row and column indices, so a swap
- * check touches one small bitset (cache-resident for a real graph's (layer, layer) blocks) instead of a global hash set. A sweep makes
- * round(sweeps·k) trials in each block of k ≥ 2 edges, block after block; blocks of fewer than two edges never change.
+ * check touches one small bitset (cache-resident for a real graph's (layer, layer) blocks) instead of a global hash
+ * set. A sweep makes round(sweeps·k) trials in each block of k ≥ 2 edges, block after block; blocks of fewer than two
+ * edges never change.
  *
  * <p>Cost: construction {@code O(n + m log m)}; a trial {@code O(1)}; {@link #current()} {@code O(n + m log m)}.
  */

@@ -2,6 +2,7 @@ package org.circuitgrammar.motifs.nulls;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.circuitgrammar.motifs.graph.SignedDigraph;
 
 /**
@@ -49,7 +50,7 @@ public final class LayerPairErNull implements NullModel {
     }
 
     private static int[] nodesOfLayer(SignedDigraph g, int layer) {
-        return java.util.stream.IntStream.range(0, g.nodeCount()).filter(v -> g.layer(v) == layer).toArray();
+        return IntStream.range(0, g.nodeCount()).filter(v -> g.layer(v) == layer).toArray();
     }
 
     @Override

@@ -69,7 +69,8 @@ public final class LayerPairSwapNull implements NullModel {
         return new LayerPairSwapNull(NullKind.LPC, g, SignMode.CARRIED, false);
     }
 
-    /** LPC with signs reassigned per sample: {@link SignMode#SHUFFLED} (exact per block) or {@link SignMode#BERNOULLI}. */
+    /** LPC with signs reassigned per sample: {@link SignMode#SHUFFLED} (exact per block) or {@link SignMode#BERNOULLI}.
+     */
     public static LayerPairSwapNull signShuffle(SignedDigraph g, SignMode signs) {
         if (signs != SignMode.SHUFFLED && signs != SignMode.BERNOULLI) {
             throw new IllegalArgumentException("lpc-shuffle signs are SHUFFLED or BERNOULLI, not " + signs);

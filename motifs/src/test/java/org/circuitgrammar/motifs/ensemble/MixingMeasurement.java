@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The measurements behind docs/nulls.md (not a unit test: it prints, it asserts nothing, it takes minutes). Run
  * {@link #main} on the motifs test classpath, e.g. {@code java -cp motifs/target/test-classes:motifs/target/classes:...
- * org.circuitgrammar.motifs.ensemble.MixingMeasurement [dallas|l]}. For each swap null: acceptance, cost of a sweep and of a snapshot + FFL count, the FFL
- * trajectory from the observed graph (burn-in), and the lag-1 autocorrelation of the FFL count at several thinning
- * intervals.
+ * org.circuitgrammar.motifs.ensemble.MixingMeasurement [dallas|l|sweep-l]}. For each swap null: acceptance, CPU cost
+ * of a sweep and of a snapshot + FFL count, the FFL trajectory from the observed graph (burn-in), and the lag-1
+ * autocorrelation of the FFL count at several thinning intervals.
  */
 @Tag("bench")
 class MixingMeasurement {
