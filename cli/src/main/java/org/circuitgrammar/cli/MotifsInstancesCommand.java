@@ -166,12 +166,23 @@ public final class MotifsInstancesCommand implements Callable<Integer> {
         return String.join(", ", parts);
     }
 
-    /** FFL roles as X, Y, Z (Mangan & Alon); other motifs by role name or letter and index. */
+    /** FFL roles as X, Y, Z (Mangan & Alon); otherwise the role name, numbered when several roles share it. */
     private static String roleLetter(DagMotif m, int role) {
         if (m == DagMotif.FFL) {
             return "XYZ".substring(role, role + 1);
         }
-        return m.size() == 4 ? m.roles().get(role) : m.roles().get(role) + role;
+        String name = m.roles().get(role);
+        int same = 0;
+        int index = 0;
+        for (int r = 0; r < m.size(); r++) {
+            if (m.roles().get(r).equals(name)) {
+                same++;
+                if (r <= role) {
+                    index++;
+                }
+            }
+        }
+        return same == 1 ? name : name + index;
     }
 
     record NodeRow(String role, String nodeId, String label, int layer, int position, String kind) { }

@@ -97,6 +97,17 @@ class MotifsInstancesCommandTest {
     }
 
     @Test
+    void triadMotifs_dallas_totalsEqualNetworkxTriadicCensus() throws Exception {
+        // networkx 2.8.8 triadic_census of the analysed view (errors dropped): 030T, 021C, 021U, 021D
+        Map<String, Long> expected = Map.of("ffl", 16125L, "chain", 10150L, "fan-in", 12884L, "fan-out", 6063L);
+        for (Map.Entry<String, Long> e : expected.entrySet()) {
+            JsonNode r = runJson("motifs", "instances", DALLAS.toString(), "--motif", e.getKey(), "--top", "1",
+                    "--format", "json");
+            assertEquals(e.getValue(), r.get("total").asLong(), e.getKey());
+        }
+    }
+
+    @Test
     void fflTypes_dallas_splitAllFfls() throws Exception {
         long sum = 0;
         for (String type : List.of("C1", "C2", "C3", "C4", "I1", "I2", "I3", "I4")) {
