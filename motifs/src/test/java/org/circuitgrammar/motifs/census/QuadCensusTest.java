@@ -53,6 +53,11 @@ class QuadCensusTest {
             }
         }
         assertEquals(199, checked, "igraph reports every connected class");
+        double[] vector = single.toIgraphVector();
+        for (int igraphId = 0; igraphId < 218; igraphId++) {
+            assertEquals(f.igraphCounts[igraphId] < 0 ? Double.NaN : (double) f.igraphCounts[igraphId],
+                    vector[igraphId], "igraph vector entry " + igraphId);
+        }
         assertEquals(single, QuadCensus.count(f.graph, 2), "thread count must not change the counts");
     }
 
