@@ -13,16 +13,18 @@ import org.circuitgrammar.motifs.census.TriadClass;
 import org.circuitgrammar.motifs.graph.SignedDigraph;
 
 /**
- * Runs python-igraph's {@code motifs_randesu(size=3)} on a graph through {@code scripts/igraph_census_bench.py}
- * (packaged into the jar), for the census benchmark.
+ * Runs python-igraph's {@code motifs_randesu(size=3)} (or {@code size=4}) on a graph through
+ * {@code scripts/igraph_census_bench.py} ({@code igraph_quad_bench.py}), packaged into the jar, for the census
+ * benchmarks.
  *
  * @param version igraph's version
  * @param best    fastest of the timed runs, seconds
  * @param median  median of the timed runs, seconds
- * @param counts  the 16 counts by igraph isoclass id; −1 where igraph reports NaN (disconnected classes)
+ * @param counts  the 16 (218) counts by igraph isoclass id; −1 where igraph reports NaN (disconnected classes)
  */
 record IgraphCensus(String version, double best, double median, long[] counts) {
     private static final String SCRIPT = "/org/circuitgrammar/cli/bench/igraph_census_bench.py";
+    private static final String QUAD_SCRIPT = "/org/circuitgrammar/cli/bench/igraph_quad_bench.py";
 
     IgraphCensus {
         counts = counts.clone();
@@ -44,13 +46,23 @@ record IgraphCensus(String version, double best, double median, long[] counts) {
 
     /** Writes {@code g}'s edge list to a temp file, runs the script {@code runs} times over it and parses the result. */
     static IgraphCensus run(String python, SignedDigraph g, int runs) throws IOException, InterruptedException {
+        return run(python, SCRIPT, 16, g, runs);
+    }
+
+    /** The same for {@code motifs_randesu(size=4)}: 218 counts. */
+    static IgraphCensus runQuad(String python, SignedDigraph g, int runs) throws IOException, InterruptedException {
+        return run(python, QUAD_SCRIPT, 218, g, runs);
+    }
+
+    private static IgraphCensus run(String python, String scriptResource, int classes, SignedDigraph g, int runs)
+            throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("cgram-bench");
         Path edges = dir.resolve("edges.txt");
-        Path script = dir.resolve("igraph_census_bench.py");
+        Path script = dir.resolve("igraph_bench.py");
         try {
-            try (InputStream in = IgraphCensus.class.getResourceAsStream(SCRIPT)) {
+            try (InputStream in = IgraphCensus.class.getResourceAsStream(scriptResource)) {
                 if (in == null) {
-                    throw new IOException("bench script missing from the jar: " + SCRIPT);
+                    throw new IOException("bench script missing from the jar: " + scriptResource);
                 }
                 Files.copy(in, script);
             }
@@ -72,7 +84,7 @@ record IgraphCensus(String version, double best, double median, long[] counts) {
             if (p.waitFor() != 0) {
                 throw new IOException("igraph bench script failed: " + output.strip());
             }
-            return parse(output);
+            return parse(output, classes);
         } finally {
             Files.deleteIfExists(edges);
             Files.deleteIfExists(script);
@@ -81,13 +93,17 @@ record IgraphCensus(String version, double best, double median, long[] counts) {
     }
 
     static IgraphCensus parse(String output) throws IOException {
+        return parse(output, 16);
+    }
+
+    private static IgraphCensus parse(String output, int classes) throws IOException {
         List<String[]> lines = output.lines().map(l -> l.trim().split("\\s+")).toList();
         if (lines.size() < 3 || !lines.get(0)[0].equals("igraph") || !lines.get(1)[0].equals("seconds")
-                || !lines.get(2)[0].equals("counts") || lines.get(2).length != 17) {
+                || !lines.get(2)[0].equals("counts") || lines.get(2).length != classes + 1) {
             throw new IOException("unexpected igraph bench output: " + output.strip());
         }
-        long[] counts = new long[16];
-        for (int i = 0; i < 16; i++) {
+        long[] counts = new long[classes];
+        for (int i = 0; i < classes; i++) {
             String c = lines.get(2)[i + 1];
             counts[i] = c.equals("nan") ? -1 : Long.parseLong(c);
         }
