@@ -17,11 +17,12 @@ import org.circuitgrammar.motifs.graph.SignedDigraph;
  * (packaged into the jar), for the census benchmark.
  *
  * @param version igraph's version
- * @param best    fastest of the timed runs, seconds
- * @param median  median of the timed runs, seconds
+ * @param best    fastest of the timed runs, wall seconds
+ * @param median  median of the timed runs, wall seconds
+ * @param bestCpu fastest of the timed runs, process CPU seconds (robust on a busy machine)
  * @param counts  the 16 counts by igraph isoclass id; −1 where igraph reports NaN (disconnected classes)
  */
-record IgraphCensus(String version, double best, double median, long[] counts) {
+record IgraphCensus(String version, double best, double median, double bestCpu, long[] counts) {
     private static final String SCRIPT = "/org/circuitgrammar/cli/bench/igraph_census_bench.py";
 
     IgraphCensus {
@@ -82,17 +83,17 @@ record IgraphCensus(String version, double best, double median, long[] counts) {
 
     static IgraphCensus parse(String output) throws IOException {
         List<String[]> lines = output.lines().map(l -> l.trim().split("\\s+")).toList();
-        if (lines.size() < 3 || !lines.get(0)[0].equals("igraph") || !lines.get(1)[0].equals("seconds")
-                || !lines.get(2)[0].equals("counts") || lines.get(2).length != 17) {
+        if (lines.size() < 4 || !lines.get(0)[0].equals("igraph") || !lines.get(1)[0].equals("seconds")
+                || !lines.get(2)[0].equals("cpu") || !lines.get(3)[0].equals("counts") || lines.get(3).length != 17) {
             throw new IOException("unexpected igraph bench output: " + output.strip());
         }
         long[] counts = new long[16];
         for (int i = 0; i < 16; i++) {
-            String c = lines.get(2)[i + 1];
+            String c = lines.get(3)[i + 1];
             counts[i] = c.equals("nan") ? -1 : Long.parseLong(c);
         }
         return new IgraphCensus(lines.get(0)[1], Double.parseDouble(lines.get(1)[1]),
-                Double.parseDouble(lines.get(1)[2]), counts);
+                Double.parseDouble(lines.get(1)[2]), Double.parseDouble(lines.get(2)[1]), counts);
     }
 
     /** True iff igraph's count of every connected class equals ours ({@code triads} in {@link TriadClass} order). */
@@ -113,7 +114,7 @@ record IgraphCensus(String version, double best, double median, long[] counts) {
     @Override
     public boolean equals(Object o) {
         return o instanceof IgraphCensus i && version.equals(i.version) && best == i.best && median == i.median
-                && Arrays.equals(counts, i.counts);
+                && bestCpu == i.bestCpu && Arrays.equals(counts, i.counts);
     }
 
     @Override
