@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** {@code cgram bench}: the benchmark group; prints its usage when run alone. */
 @Command(name = "bench",
         description = "Benchmarks on synthetic attribution-shaped graphs, against the Python anchors when installed.",
-        subcommands = {BenchCensusCommand.class})
+        subcommands = {BenchCensusCommand.class, BenchLoadCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

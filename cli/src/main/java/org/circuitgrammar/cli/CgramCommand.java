@@ -19,8 +19,11 @@ import picocli.CommandLine.Spec;
             "2:usage or input error (bad flags, unreadable or invalid graph file)"},
         subcommands = {
             CommandLine.HelpCommand.class,
-            SynthCommand.class,
+            ValidateCommand.class,
+            CorpusCommand.class,
             BenchCommand.class,
+            MotifsCommand.class,
+            SynthCommand.class,
         })
 public final class CgramCommand implements Runnable {
     /** Exit code for a finding: the command worked and found something (validation problem, regression). */

@@ -308,4 +308,16 @@ class GraphReaderVariantsTest {
         new GraphWriter().write(g, out);
         assertEquals(g, READER.read(new ByteArrayInputStream(out.toByteArray()), "back.json"));
     }
+
+    @Test
+    void missingClerpAndJsNodeId_filledSoThatReadGraphsRoundTrip() throws Exception {
+        String json = MalformedInput.TINY.replace("\"jsNodeId\": \"3_77-0\", \"clerp\": \"\", ", "");
+        AttributionGraph g = readText(json);
+        assertEquals("", g.label(1));
+        assertEquals("{\"jsNodeId\":\"3_77-0\"}", g.nodeExtra(1));
+        assertEquals(List.of("1 nodes had no jsNodeId; filled in circuit-tracer style"), g.notes());
+        var out = new java.io.ByteArrayOutputStream();
+        new GraphWriter().write(g, out);
+        assertEquals(g, READER.read(new ByteArrayInputStream(out.toByteArray()), "back.json"));
+    }
 }

@@ -31,6 +31,13 @@ public final class ConnectedSubgraphEnumerator {
         void accept(int v, int a, int b, int x, int mask);
     }
 
+    /** Decides per connected triple whether its fourth nodes are visited one by one or only counted. */
+    @FunctionalInterface
+    public interface TripleFilter {
+        /** Caller's node indices in ESU order and the triple's 6-bit mask. */
+        boolean visitFourth(int v, int a, int b, int tripleMask);
+    }
+
     private final int n;
     /** internal number → caller's node index */
     private final int[] original;
@@ -140,7 +147,19 @@ public final class ConnectedSubgraphEnumerator {
         if (size != 3 && size != 4) {
             throw new IllegalArgumentException("size must be 3 or 4: " + size);
         }
-        run(size, fromRoot, toRoot, sink, null);
+        run(size, fromRoot, toRoot, sink, null, null);
+    }
+
+    /**
+     * Visits the connected 4-node sets of the triples {@code filter} accepts and counts, into {@code byMask}, the
+     * sets of the triples it rejects (as {@link #countQuadMasks} would). Lets a top-K search skip triples too weak
+     * to matter while still counting every set.
+     */
+    public void forEachQuadOrCount(int fromRoot, int toRoot, TripleFilter filter, Sink sink, long[] byMask) {
+        if (byMask.length != 1 << 12) {
+            throw new IllegalArgumentException("byMask must have 4096 entries: " + byMask.length);
+        }
+        run(4, fromRoot, toRoot, sink, filter, byMask);
     }
 
     /**
@@ -151,10 +170,10 @@ public final class ConnectedSubgraphEnumerator {
         if (byMask.length != 1 << 12) {
             throw new IllegalArgumentException("byMask must have 4096 entries: " + byMask.length);
         }
-        run(4, fromRoot, toRoot, null, byMask);
+        run(4, fromRoot, toRoot, null, null, byMask);
     }
 
-    private void run(int size, int fromRoot, int toRoot, Sink sink, long[] byMask) {
+    private void run(int size, int fromRoot, int toRoot, Sink sink, TripleFilter filter, long[] byMask) {
         long[] suffix = new long[16];
         for (int v = fromRoot; v < toRoot; v++) {
             join(v, 0);
@@ -175,9 +194,23 @@ public final class ConnectedSubgraphEnumerator {
                 }
                 join(a, 1);
                 if (byMask != null) {
-                    countThirdAndFourth(v, a, len2, suffix, byMask);
-                } else {
-                    visitThirdAndFourth(size, v, a, len2, sink);
+                    markExt2(len2, suffix);
+                }
+                for (int j = 0; j < len2; j++) {
+                    int b = ext2[j];
+                    int tri = (code[a] & 0x3) | (code[b] & 0xF) << 2;
+                    if (byMask != null) {
+                        suffix[code[b] & 0xF]--; // suffix now holds the codes of ext2[j+1..]
+                    }
+                    if (sink == null || filter != null
+                            && !filter.visitFourth(original[v], original[a], original[b], tri)) {
+                        countFourth(v, j, tri, suffix, byMask);
+                    } else {
+                        visitFourth(size, v, a, j, len2, tri, sink);
+                    }
+                }
+                if (byMask != null) {
+                    unmarkExt2(len2);
                 }
                 leave(a, 1);
             }
@@ -185,72 +218,74 @@ public final class ConnectedSubgraphEnumerator {
         }
     }
 
-    private void visitThirdAndFourth(int size, int v, int a, int len2, Sink sink) {
-        for (int j = 0; j < len2; j++) {
-            int b = ext2[j];
-            int tri = (code[a] & 0x3) | (code[b] & 0xF) << 2;
-            if (size == 3) {
-                sink.accept(original[v], original[a], original[b], -1, tri);
-                continue;
-            }
-            join(b, 2);
-            for (int k = j + 1; k < len2; k++) {
-                int x = ext2[k];
+    private void visitFourth(int size, int v, int a, int j, int len2, int tri, Sink sink) {
+        int b = ext2[j];
+        if (size == 3) {
+            sink.accept(original[v], original[a], original[b], -1, tri);
+            return;
+        }
+        join(b, 2);
+        for (int k = j + 1; k < len2; k++) {
+            int x = ext2[k];
+            sink.accept(original[v], original[a], original[b], original[x], tri | (code[x] & 0x3F) << 6);
+        }
+        // b's exclusive neighbours: above v, adjacent to neither v nor a (so never a itself)
+        for (int k = firstAbove(b, v); k < nbrOff[b + 1]; k++) {
+            int x = nbr[k];
+            if ((code[x] & 0xF) == 0) {
                 sink.accept(original[v], original[a], original[b], original[x], tri | (code[x] & 0x3F) << 6);
             }
-            // b's exclusive neighbours: above v, adjacent to neither v nor a (so never a itself)
-            for (int k = firstAbove(b, v); k < nbrOff[b + 1]; k++) {
-                int x = nbr[k];
-                if ((code[x] & 0xF) == 0) {
-                    sink.accept(original[v], original[a], original[b], original[x], tri | (code[x] & 0x3F) << 6);
-                }
-            }
-            leave(b, 2);
         }
+        leave(b, 2);
     }
 
-    private void countThirdAndFourth(int v, int a, int len2, long[] suffix, long[] byMask) {
+    private void markExt2(int len2, long[] suffix) {
         Arrays.fill(suffix, 0);
         for (int k = 0; k < len2; k++) {
             int x = ext2[k];
             posInExt2[x] = k;
             suffix[code[x] & 0xF]++;
         }
-        for (int j = 0; j < len2; j++) {
-            int b = ext2[j];
-            suffix[code[b] & 0xF]--;
-            int tri = (code[a] & 0x3) | (code[b] & 0xF) << 2;
-            // later ext2 entries start in the "not adjacent to b" bucket of their code; b's scan moves the adjacent
-            // ones and counts b's exclusive neighbours (code 0: adjacent to neither v nor a)
-            long onlyOut = 0;
-            long onlyIn = 0;
-            long mutual = 0;
-            for (int k = firstAbove(b, v); k < nbrOff[b + 1]; k++) {
-                int x = nbr[k];
-                int c = code[x] & 0xF;
-                int d = nbrDir[k];
-                if (c == 0) {
-                    if (d == 1) {
-                        onlyOut++;
-                    } else if (d == 2) {
-                        onlyIn++;
-                    } else {
-                        mutual++;
-                    }
-                } else if (posInExt2[x] > j) {
-                    byMask[tri | c << 6]--;
-                    byMask[tri | (c | d << 4) << 6]++;
-                }
-            }
-            byMask[tri | 1 << 10] += onlyOut;
-            byMask[tri | 2 << 10] += onlyIn;
-            byMask[tri | 3 << 10] += mutual;
-            for (int c = 1; c < 16; c++) {
-                byMask[tri | c << 6] += suffix[c];
-            }
-        }
+    }
+
+    private void unmarkExt2(int len2) {
         for (int k = 0; k < len2; k++) {
             posInExt2[ext2[k]] = -1;
+        }
+    }
+
+    /**
+     * Counts the 4-node sets of triple (v, a, ext2[j]) per mask. Later ext2 entries start in the "not adjacent to
+     * b" bucket of their code ({@code suffix}); one scan of b's neighbours moves the adjacent ones and counts b's
+     * exclusive neighbours (code 0: adjacent to neither v nor a).
+     */
+    private void countFourth(int v, int j, int tri, long[] suffix, long[] byMask) {
+        int b = ext2[j];
+        long onlyOut = 0;
+        long onlyIn = 0;
+        long mutual = 0;
+        for (int k = firstAbove(b, v); k < nbrOff[b + 1]; k++) {
+            int x = nbr[k];
+            int c = code[x] & 0xF;
+            int d = nbrDir[k];
+            if (c == 0) {
+                if (d == 1) {
+                    onlyOut++;
+                } else if (d == 2) {
+                    onlyIn++;
+                } else {
+                    mutual++;
+                }
+            } else if (posInExt2[x] > j) {
+                byMask[tri | c << 6]--;
+                byMask[tri | (c | d << 4) << 6]++;
+            }
+        }
+        byMask[tri | 1 << 10] += onlyOut;
+        byMask[tri | 2 << 10] += onlyIn;
+        byMask[tri | 3 << 10] += mutual;
+        for (int c = 1; c < 16; c++) {
+            byMask[tri | c << 6] += suffix[c];
         }
     }
 

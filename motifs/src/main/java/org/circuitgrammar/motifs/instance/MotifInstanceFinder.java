@@ -21,8 +21,10 @@ import org.circuitgrammar.motifs.graph.SignedDigraph;
  *
  * <p>Ranking: strength (smallest {@code |w|} among the motif's edges) descending, then the role-ordered node tuple
  * ascending, a total order, so the top K do not depend on the enumeration order. The top K are kept in a bounded
- * heap: memory {@code O(K)} however many instances exist. Cost: one pass over the connected 3- or 4-node sets
- * ({@link ConnectedSubgraphEnumerator#forEach}), {@code O(edges * log degree)} extra per matching set.
+ * heap: memory {@code O(K)} however many instances exist. Cost: one pass over the connected 3-node sets
+ * ({@link ConnectedSubgraphEnumerator#forEach}), {@code O(edges * log degree)} extra per matching set. For 4-node
+ * motifs, a triple whose own weakest edge cannot beat the K-th instance kept so far is only counted, not expanded
+ * ({@link ConnectedSubgraphEnumerator#forEachQuadOrCount}), since adding a node cannot raise the strength.
  */
 public final class MotifInstanceFinder {
     private final SignedDigraph graph;
@@ -49,7 +51,7 @@ public final class MotifInstanceFinder {
         TopHeap heap = new TopHeap(topK);
         long[] total = {0};
         int[] positions = new int[motif.size()];
-        new ConnectedSubgraphEnumerator(graph).forEach(motif.size(), 0, graph.nodeCount(), (v, a, b, x, mask) -> {
+        ConnectedSubgraphEnumerator.Sink sink = (v, a, b, x, mask) -> {
             if (classOf[mask] != wanted) {
                 return;
             }
@@ -71,7 +73,26 @@ public final class MotifInstanceFinder {
             if (heap.wouldAccept(strength)) {
                 heap.offer(strength, roles != null ? roles : motif.assignRoles(positions, mask));
             }
-        });
+        };
+        ConnectedSubgraphEnumerator sets = new ConnectedSubgraphEnumerator(graph);
+        if (motif.size() == 3) {
+            sets.forEach(3, 0, graph.nodeCount(), sink);
+        } else {
+            // a 4-node set is no stronger than its triple: triples too weak for the heap are only counted
+            long[] skipped = new long[IsoclassTable.SIZE4.maskCount()];
+            int[] triple = new int[3];
+            sets.forEachQuadOrCount(0, graph.nodeCount(), (v, a, b, tri) -> {
+                triple[0] = v;
+                triple[1] = a;
+                triple[2] = b;
+                return heap.wouldAccept(strength(triple, tri));
+            }, sink, skipped);
+            for (int mask = 0; mask < skipped.length; mask++) {
+                if (classOf[mask] == wanted) {
+                    total[0] += skipped[mask];
+                }
+            }
+        }
         List<MotifInstance> top = new ArrayList<>();
         for (int[] roles : heap.drainBestFirst()) {
             top.add(toInstance(motif, roles));

@@ -86,7 +86,7 @@ class MotifInstanceFinderTest {
             assertEquals(census.count(m), f.find(m, 2, null).total(), "top-K keeps the total");
         }
         for (DagMotif m : DagMotif.ofSize(3)) {
-            assertEquals(bruteForceTriads(g, m).size(), f.find(m, Integer.MAX_VALUE, null).total(), m.toString());
+            assertEquals(bruteForce(g, m).size(), f.find(m, Integer.MAX_VALUE, null).total(), m.toString());
         }
         long byType = 0;
         for (FflSignType t : FflSignType.values()) {
@@ -105,12 +105,14 @@ class MotifInstanceFinderTest {
                                                     @ForAll @IntRange(min = 0, max = 6) int k,
                                                     @ForAll long seed) {
         SignedDigraph g = randomDag(n, percent / 100.0, seed);
-        for (DagMotif m : List.of(DagMotif.FFL, DagMotif.FAN_IN, DagMotif.CHAIN)) {
-            List<MotifInstance> expected = bruteForceTriads(g, m);
+        for (DagMotif m : List.of(DagMotif.FFL, DagMotif.FAN_IN, DagMotif.CHAIN, DagMotif.D01, DagMotif.D05,
+                DagMotif.D12, DagMotif.D16, DagMotif.D20, DagMotif.D24)) {
+            List<MotifInstance> expected = bruteForce(g, m);
             expected.sort(Comparator.comparingDouble(MotifInstance::strength).reversed()
                     .thenComparing(MotifInstance::nodes, Arrays::compare));
-            List<MotifInstance> top = new MotifInstanceFinder(g).find(m, k, null).top();
-            assertEquals(expected.subList(0, Math.min(k, expected.size())), top, m.toString());
+            InstanceResult found = new MotifInstanceFinder(g).find(m, k, null);
+            assertEquals(expected.subList(0, Math.min(k, expected.size())), found.top(), m.toString());
+            assertEquals(expected.size(), found.total(), m + " total, with weak triples only counted");
         }
     }
 
@@ -124,34 +126,39 @@ class MotifInstanceFinderTest {
         assertTrue(c.weight(0) < 0);
     }
 
-    /** Every induced instance of a 3-node motif by checking all triples, roles by brute force over permutations. */
-    private static List<MotifInstance> bruteForceTriads(SignedDigraph g, DagMotif m) {
+    /** Every induced instance by checking all node subsets of the motif's size; roles by brute force too. */
+    private static List<MotifInstance> bruteForce(SignedDigraph g, DagMotif m) {
         List<MotifInstance> out = new ArrayList<>();
+        IsoclassTable table = m.size() == 3 ? IsoclassTable.SIZE3 : IsoclassTable.SIZE4;
         int n = g.nodeCount();
-        for (int a = 0; a < n; a++) {
-            for (int b = a + 1; b < n; b++) {
-                for (int c = b + 1; c < n; c++) {
-                    int[] nodes = {a, b, c};
-                    int mask = 0;
-                    for (int i = 0; i < 3; i++) {
-                        for (int j = 0; j < 3; j++) {
-                            if (i != j && g.hasEdge(nodes[i], nodes[j])) {
-                                mask |= AdjacencyMask.edgeBit(i, j);
-                            }
-                        }
-                    }
-                    if (IsoclassTable.SIZE3.classOf(mask) != m.isoclass()) {
-                        continue;
-                    }
-                    int[] roles = m.assignRoles(nodes, mask);
-                    double[] w = new double[m.edgeCount()];
-                    for (int e = 0; e < w.length; e++) {
-                        w[e] = g.weight(roles[m.edgeSource(e)], roles[m.edgeTarget(e)]);
-                        assertTrue(!Double.isNaN(w[e]), "role assignment realises the motif's edges");
-                    }
-                    out.add(new MotifInstance(m, roles, w));
+        for (int subset = 0; subset < 1 << n; subset++) {
+            if (Integer.bitCount(subset) != m.size()) {
+                continue;
+            }
+            int[] nodes = new int[m.size()];
+            for (int v = 0, k = 0; v < n; v++) {
+                if ((subset >> v & 1) != 0) {
+                    nodes[k++] = v;
                 }
             }
+            int mask = 0;
+            for (int i = 0; i < nodes.length; i++) {
+                for (int j = 0; j < nodes.length; j++) {
+                    if (i != j && g.hasEdge(nodes[i], nodes[j])) {
+                        mask |= AdjacencyMask.edgeBit(i, j);
+                    }
+                }
+            }
+            if (table.classOf(mask) != m.isoclass()) {
+                continue;
+            }
+            int[] roles = m.assignRoles(nodes, mask);
+            double[] w = new double[m.edgeCount()];
+            for (int e = 0; e < w.length; e++) {
+                w[e] = g.weight(roles[m.edgeSource(e)], roles[m.edgeTarget(e)]);
+                assertTrue(!Double.isNaN(w[e]), "role assignment realises the motif's edges");
+            }
+            out.add(new MotifInstance(m, roles, w));
         }
         return out;
     }
