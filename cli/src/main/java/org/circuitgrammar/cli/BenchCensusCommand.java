@@ -26,11 +26,12 @@ import picocli.CommandLine.Spec;
  * edge list in the same run; prints both, their ratio and whether the counts agree.
  */
 @Command(name = "census",
-        description = {"Time the triad census on synthetic layered DAGs (sizes s/m/l/d of shared/spec/performance.md)",
-            "and, if python-igraph is installed, igraph's motifs_randesu(size=3) on the same graph.",
-            "Times: view = taking the analysed view, census = TriadCensus on it; best and median wall time of --runs,",
-            "and the best CPU time of this thread (robust when other processes share the cores). Ratios: igraph's",
-            "best over ours, by wall time and by CPU time (igraph: process CPU time)."},
+        description = {
+            "Time the triad census on synthetic layered DAGs (sizes s/m/l/d of shared/spec/performance.md) and, "
+                + "if python-igraph is installed, igraph's motifs_randesu(size=3) on the same graph.",
+            "view = taking the analysed view, census = TriadCensus on it: best and median wall time of --runs "
+                + "after --warmup, and the best CPU time of this thread (robust when other processes share the "
+                + "cores). Ratios: igraph's best over ours, by wall time and by CPU time."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done, counts agree (or igraph not run)", "1:igraph's counts differ from ours",
             "2:usage error, or the igraph script failed"})
