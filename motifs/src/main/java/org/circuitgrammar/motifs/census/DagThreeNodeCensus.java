@@ -95,7 +95,7 @@ final class DagThreeNodeCensus {
                 continue;
             }
             for (int i = from; i < to; i++) {
-                mark[adj[i]] = x << 2 | attr[i];
+                mark[adj[i]] = x << 2 | attr[i];        // node ids stay below 2^29 (arrays of 2^31 edges)
             }
             for (int i = from; i < to; i++) {
                 int y = adj[i];

@@ -49,6 +49,7 @@ final class GeneralThreeNodeCensus {
                 }
                 int other = u.adj[i];
                 if (other > v) {
+                    // third nodes adjacent to neither end: n − 2 − (d(v) − 1) − (d(other) − 1) + t, t added per triangle
                     long open = (long) n - u.degree(v) - u.degree(other);
                     tally.triads[(dir == DIR_MUTUAL ? TriadClass.T102 : TriadClass.T012).ordinal()] += open;
                 }
