@@ -84,6 +84,9 @@ final class DagThreeNodeCensus {
      * the checks hit and a branch would mispredict.
      */
     private static long[] fflByMarking(int n, int[] off, int[] adj, byte[] attr) {
+        if (n >= 1 << 29) {     // a mark packs the node id and a 2-bit attribute into one int
+            throw new IllegalArgumentException("too many nodes for the DAG census: " + n);
+        }
         long[] ffl = new long[64];
         int[] mark = new int[n];
         Arrays.fill(mark, -1);
@@ -95,7 +98,7 @@ final class DagThreeNodeCensus {
                 continue;
             }
             for (int i = from; i < to; i++) {
-                mark[adj[i]] = x << 2 | attr[i];        // node ids stay below 2^29 (arrays of 2^31 edges)
+                mark[adj[i]] = x << 2 | attr[i];
             }
             for (int i = from; i < to; i++) {
                 int y = adj[i];
