@@ -283,6 +283,9 @@ public final class GraphReader {
 
         private void readNodes() throws IOException {
             expect(JsonToken.START_ARRAY, "$.nodes", "an array");
+            if (sawNodes) {
+                throw new Failure("$.nodes", "\"nodes\" given twice");
+            }
             sawNodes = true;
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 String path = "$.nodes[" + nodes.size() + "]";
@@ -419,6 +422,9 @@ public final class GraphReader {
 
         private void readLinks() throws IOException {
             expect(JsonToken.START_ARRAY, "$.links", "an array");
+            if (sawLinks) {
+                throw new Failure("$.links", "\"links\" given twice");
+            }
             sawLinks = true;
             if (idTable == null) {
                 pendingIds = new ArrayList<>();
