@@ -19,6 +19,11 @@ import picocli.CommandLine.Spec;
             "2:usage or input error (bad flags, unreadable or invalid graph file)"},
         subcommands = {
             CommandLine.HelpCommand.class,
+            ValidateCommand.class,
+            CorpusCommand.class,
+            BenchCommand.class,
+            MotifsCommand.class,
+            SynthCommand.class,
             CensusCommand.class,
         })
 public final class CgramCommand implements Runnable {

@@ -40,7 +40,8 @@ import org.circuitgrammar.corpus.graph.TranscoderKind;
  * them), every {@code feature} encoding ({@link FeatureIds}), every error-id style (the node's own {@code layer}
  * and {@code ctx_idx} fields are used, never the id), lorsa node types, self-loops, zero weights, degenerate
  * graphs, unknown fields (kept in {@link GraphMetadata#extra()} and {@link AttributionGraph#nodeExtra}), missing
- * {@code qParams}/{@code scan}, top-level keys in any order, and duplicate node ids (all nodes kept, links
+ * {@code qParams}/{@code scan}, missing {@code clerp} (read as {@code ""}) and {@code jsNodeId} (filled in as the
+ * writer would, with a note), top-level keys in any order, and duplicate node ids (all nodes kept, links
  * attributed by {@link DuplicateIdResolver}, a note added).
  *
  * <p>Rejected with an {@link InvalidGraphException} whose message is one line {@code FILE: $.json.path: reason}:
@@ -128,6 +129,7 @@ public final class GraphReader {
         boolean targetLogit;
         double tokenProb = Double.NaN;
         String extra;
+        boolean hasJsNodeId;
     }
 
     /** The state of reading one file. */
@@ -304,7 +306,6 @@ public final class GraphReader {
 
         private NodeRecord readNode(String path) throws IOException {
             NodeRecord n = new NodeRecord();
-            scratch.getBuffer().setLength(0);
             JsonGenerator extras = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
@@ -330,18 +331,15 @@ public final class GraphReader {
                     case "ctx_idx" -> n.position = intValue(at, t);
                     case "feature" -> n.feature = t == JsonToken.VALUE_NULL ? Long.MIN_VALUE : longValue(at, t);
                     case "clerp" -> n.label = stringOrNull(at);
+                    case "jsNodeId" -> {
+                        n.hasJsNodeId = true;
+                        extras = copyExtra(extras, name, at);
+                    }
                     case "activation" -> n.activation = number(at, t);
                     case "influence" -> n.influence = number(at, t);
                     case "token_prob" -> n.tokenProb = number(at, t);
                     case "is_target_logit" -> n.targetLogit = bool(at, t);
-                    default -> {
-                        if (extras == null) {
-                            extras = FACTORY.createGenerator(new StringWriter());
-                            extras.writeStartObject();
-                        }
-                        extras.writeFieldName(name);
-                        extras.writeRawValue(copyValue(at));
-                    }
+                    default -> extras = copyExtra(extras, name, at);
                 }
             }
             if (extras != null) {
@@ -361,6 +359,18 @@ public final class GraphReader {
             }
             n.kind = kindOf(n.featureType);
             return n;
+        }
+
+        /** Appends the current field to the node's extras object, starting it if needed. */
+        private JsonGenerator copyExtra(JsonGenerator extras, String name, String at) throws IOException {
+            JsonGenerator g = extras;
+            if (g == null) {
+                g = FACTORY.createGenerator(new StringWriter());
+                g.writeStartObject();
+            }
+            g.writeFieldName(name);
+            g.writeRawValue(copyValue(at));
+            return g;
         }
 
         /** The node kind a {@code feature_type} names; unknown types (lorsa, transcoder variants) are features. */
@@ -401,23 +411,28 @@ public final class GraphReader {
             if (idIndex == null) {
                 pendingIds = new ArrayList<>();
             }
+            // the hot loop of a large file: paths for messages are built only when something is wrong
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                String path = "$.links[" + edgeCount + "]";
-                expect(JsonToken.START_OBJECT, path, "an object");
+                if (p.currentToken() != JsonToken.START_OBJECT) {
+                    expect(JsonToken.START_OBJECT, linkPath(""), "an object");
+                }
                 String source = null;
                 String target = null;
-                double weight = Double.NaN;
+                double weight = 0;
                 boolean hasWeight = false;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     JsonToken t = p.nextToken();
                     switch (name) {
-                        case "source" -> source = linkEnd(path + ".source", t);
-                        case "target" -> target = linkEnd(path + ".target", t);
+                        case "source" -> source = linkEnd("source", t);
+                        case "target" -> target = linkEnd("target", t);
                         case "weight" -> {
-                            weight = number(path + ".weight", t);
-                            if (t == JsonToken.VALUE_NULL) {
-                                throw new Failure(path + ".weight", "expected a number, found null");
+                            if (t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NUMBER_INT) {
+                                throw new Failure(linkPath(".weight"), "expected a number, found " + describe(t));
+                            }
+                            weight = p.getDoubleValue();
+                            if (!Double.isFinite(weight)) {
+                                throw new Failure(linkPath(".weight"), "non-finite number " + p.getText());
                             }
                             hasWeight = true;
                         }
@@ -428,16 +443,21 @@ public final class GraphReader {
                     }
                 }
                 if (source == null || target == null || !hasWeight) {
-                    throw new Failure(path, "missing " + (source == null ? "source" : target == null ? "target"
-                            : "weight"));
+                    throw new Failure(linkPath(""), "missing " + (source == null ? "source"
+                            : target == null ? "target" : "weight"));
                 }
                 addLink(source, target, weight);
             }
         }
 
-        private String linkEnd(String at, JsonToken t) throws IOException {
+        /** The path of the link being read, plus a suffix. */
+        private String linkPath(String suffix) {
+            return "$.links[" + edgeCount + "]" + suffix;
+        }
+
+        private String linkEnd(String end, JsonToken t) throws IOException {
             if (t != JsonToken.VALUE_STRING) {
-                throw new Failure(at, "expected a string node id, found " + describe(t));
+                throw new Failure(linkPath("." + end), "expected a string node id, found " + describe(t));
             }
             return p.getText();
         }
@@ -492,13 +512,24 @@ public final class GraphReader {
                 notes.addAll(new DuplicateIdResolver(layers, duplicates).resolve(src, tgt, edgeCount, ambiguous));
             }
             AttributionGraph.Builder b = AttributionGraph.builder(metadata());
+            int filledJsNodeIds = 0;
             for (NodeRecord r : nodes) {
-                AttributionGraph.Builder.NodeBuilder nb = b.addNode(r.id, r.kind, r.layer, r.position)
-                        .featureType(r.featureType).feature(r.feature).label(r.label).activation(r.activation)
-                        .influence(r.influence).targetLogit(r.targetLogit).tokenProb(r.tokenProb).extra(r.extra);
-                if (r.kind == NodeKind.FEATURE) {
-                    nb.featureIndex(FeatureIds.decode(r.id, r.layer, r.feature));
+                long featureIndex = r.kind == NodeKind.FEATURE ? FeatureIds.decode(r.id, r.layer, r.feature) : -1;
+                String extra = r.extra;
+                if (!r.hasJsNodeId) {
+                    // the schema requires jsNodeId: fill it in as the writer would, so a read graph round-trips
+                    String member = "\"jsNodeId\":" + MAPPER.writeValueAsString(GraphWriter.jsNodeId(
+                            r.kind, r.id, r.layer, r.position, r.feature, featureIndex));
+                    extra = extra == null ? "{" + member + "}" : extra.substring(0, extra.length() - 1) + ","
+                            + member + "}";
+                    filledJsNodeIds++;
                 }
+                b.addNode(r.id, r.kind, r.layer, r.position).featureType(r.featureType).feature(r.feature)
+                        .featureIndex(featureIndex).label(r.label == null ? "" : r.label).activation(r.activation)
+                        .influence(r.influence).targetLogit(r.targetLogit).tokenProb(r.tokenProb).extra(extra);
+            }
+            if (filledJsNodeIds > 0) {
+                notes.add(filledJsNodeIds + " nodes had no jsNodeId; filled in circuit-tracer style");
             }
             for (int e = 0; e < edgeCount; e++) {
                 b.addEdge(src[e], tgt[e], weights[e]);

@@ -29,7 +29,7 @@ import org.circuitgrammar.corpus.graph.NodeKind;
  * ({@code shared/schema/graph-schema.json}) the writer always emits {@code qParams} (the default saved state
  * when the graph has none), {@code feature} ({@code null} when absent), {@code clerp} ({@code ""} when absent),
  * a {@code feature_type} derived from the node kind when absent, and a circuit-tracer style {@code jsNodeId}
- * when the node has none. Non-finite numbers are written as {@code null} (influence, activation) or left out
+ * when the node has none (the reader fills the same two in, so read graphs round-trip exactly). Non-finite numbers are written as {@code null} (influence, activation) or left out
  * (token_prob); JSON has no NaN.
  *
  * <p>{@link #pinnedIds} and {@link #supernodes} replace {@code qParams.pinnedIds}/{@code qParams.supernodes} on
@@ -172,7 +172,8 @@ public final class GraphWriter {
                 g.writeRaw(extra, 1, extra.length() - 2);
             }
             if (extra == null || !hasTopLevelField(extra, "jsNodeId")) {
-                g.writeStringField("jsNodeId", jsNodeId(graph, v));
+                g.writeStringField("jsNodeId", jsNodeId(kind, graph.nodeId(v), graph.layer(v), graph.position(v),
+                        graph.feature(v), graph.featureIndex(v)));
             }
             g.writeStringField("clerp", graph.label(v) == null ? "" : graph.label(v));
             writeNullable(g, "influence", graph.influence(v));
@@ -212,17 +213,16 @@ public final class GraphWriter {
     }
 
     /** circuit-tracer's jsNodeId styles: {@code E_<tok>-<pos>}, {@code L_<vocab>-<pos>}, {@code <layer>_<idx>-0}. */
-    private static String jsNodeId(AttributionGraph graph, int v) {
-        long middle = FeatureIds.middleField(graph.nodeId(v));
-        return switch (graph.kind(v)) {
-            case EMBEDDING -> "E_" + middle + "-" + graph.position(v);
-            case LOGIT -> "L_" + graph.feature(v) + "-" + graph.position(v);
-            case FEATURE -> graph.layer(v) + "_" + graph.featureIndex(v) + "-0";
-            case ERROR -> graph.layer(v) + "_-1-" + graph.position(v);
+    static String jsNodeId(NodeKind kind, String nodeId, int layer, int position, long feature, long featureIndex) {
+        return switch (kind) {
+            case EMBEDDING -> "E_" + FeatureIds.middleField(nodeId) + "-" + position;
+            case LOGIT -> "L_" + feature + "-" + position;
+            case FEATURE -> layer + "_" + featureIndex + "-0";
+            case ERROR -> layer + "_-1-" + position;
         };
     }
 
-    private static boolean hasTopLevelField(String objectJson, String field) throws IOException {
+    static boolean hasTopLevelField(String objectJson, String field) throws IOException {
         try (JsonParser p = FACTORY.createParser(objectJson)) {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {

@@ -1,6 +1,8 @@
 package org.circuitgrammar.motifs.census;
 
 import java.util.List;
+import java.util.stream.Stream;
+import org.circuitgrammar.motifs.grammar.FflSignType;
 import org.circuitgrammar.motifs.graph.SignedDigraph;
 
 /**
@@ -11,7 +13,8 @@ import org.circuitgrammar.motifs.graph.SignedDigraph;
  *
  * <p>FFL roles: X has two out-edges in the triad, Y one in and one out, Z two in-edges. Writing the signs in the
  * order (X→Y, Y→Z, X→Z), an FFL is <b>coherent</b> iff sign(X→Z) = sign(X→Y)·sign(Y→Z) (the direct and the
- * indirect path agree), else <b>incoherent</b>. Types after Mangan &amp; Alon (PNAS 2003, Fig. 1):
+ * indirect path agree), else <b>incoherent</b>. Types after Mangan &amp; Alon (PNAS 2003, Fig. 1), as
+ * {@link FflSignType} defines them (the first eight labels are its constants in order):
  * <pre>
  *   C1 + + +    C2 − + −    C3 + − −    C4 − − +
  *   I1 + − +    I2 − − −    I3 + + −    I4 − + +
@@ -23,15 +26,9 @@ import org.circuitgrammar.motifs.graph.SignedDigraph;
 public final class SignedMotifCensus implements MotifCounter {
     /** The family name on the command line. */
     public static final String FAMILY = "signed";
-    /** Sign bits (1 = negative) of (X→Y, Y→Z, X→Z) for C1..C4 then I1..I4, each {@code xy | yz << 1 | xz << 2}. */
-    private static final int[] FFL_SIGNS = {
-        0b000, 0b101, 0b110, 0b011,     // C1 +++, C2 -+-, C3 +--, C4 --+
-        0b010, 0b111, 0b100, 0b001};    // I1 +-+, I2 ---, I3 ++-, I4 -++
-    private static final List<String> LABELS = List.of(
-            "C1", "C2", "C3", "C4", "I1", "I2", "I3", "I4",
-            "chain++", "chain+-", "chain-+", "chain--",
-            "fanout++", "fanout+-", "fanout--",
-            "fanin++", "fanin+-", "fanin--");
+    private static final List<String> LABELS = Stream.concat(Stream.of(FflSignType.values()).map(Enum::name),
+            Stream.of("chain++", "chain+-", "chain-+", "chain--", "fanout++", "fanout+-", "fanout--",
+                    "fanin++", "fanin+-", "fanin--")).toList();
 
     @Override
     public String family() {
@@ -51,10 +48,11 @@ public final class SignedMotifCensus implements MotifCounter {
     /** The family's counts out of a full 3-node count. */
     public static long[] project(ThreeNodeCounts c) {
         long[] r = new long[LABELS.size()];
-        for (int type = 0; type < 8; type++) {
-            int s = FFL_SIGNS[type];
-            for (int kinds = 0; kinds < 8; kinds++) {
-                r[type] += c.ffl(attr(s, kinds, 0), attr(s, kinds, 1), attr(s, kinds, 2));
+        for (int xy = 0; xy < 4; xy++) {
+            for (int yz = 0; yz < 4; yz++) {
+                for (int xz = 0; xz < 4; xz++) {
+                    r[FflSignType.of(signOf(xy), signOf(yz), signOf(xz)).ordinal()] += c.ffl(xy, yz, xz);
+                }
             }
         }
         int k = 8;
@@ -81,8 +79,8 @@ public final class SignedMotifCensus implements MotifCounter {
         return r;
     }
 
-    /** The attribute of edge {@code e} (0 = X→Y, 1 = Y→Z, 2 = X→Z) with sign bits {@code s} and kind bits. */
-    private static int attr(int s, int kinds, int e) {
-        return (s >> e & 1) | (kinds >> e & 1) << 1;
+    /** A weight with the sign of attribute {@code a}. */
+    private static double signOf(int a) {
+        return (a & ThreeNodeCounts.NEGATIVE) != 0 ? -1 : 1;
     }
 }

@@ -15,16 +15,18 @@ import org.circuitgrammar.corpus.graph.TranscoderKind;
  *
  * <p>Shape: embeddings (layer −1, one per position), features (uniform over layers and positions, file order by
  * layer then position), logits (layer {@code layers + 1}, last position). Each edge picks its source among
- * embeddings and features with a Pareto(α = 1.5) weight, so out-degree is heavy-tailed; then with probability
+ * embeddings and features with a Pareto(α = 1.5) weight (clipped to half its number of admissible targets), so
+ * out-degree is heavy-tailed; then with probability
  * {@code toLogit} a uniform logit (logits end as sinks with in-degree near {@code toLogit·edges / logits}), else
  * with probability {@code samePosition} a feature at the source's position, else one at a uniformly chosen later
  * position, always in a strictly higher layer. So edges only go up in layer and never back in position, and the
- * result is a DAG. A draw that repeats an edge or finds no admissible target is redrawn; weights are
+ * result is a DAG. A draw that repeats an edge or finds no admissible target is redrawn (same kind of edge, new
+ * source), so the proportions hold among the placed edges; weights are
  * {@code ±Exp(1)}, negative with probability {@code negative}.
  *
  * <p>Determinism: the output is a function of the spec alone (one {@link SplittableRandom} seeded from it).
  * Time {@code O(edges · log nodes)} expected; throws {@link IllegalArgumentException} when the spec asks for more
- * edges than the constraints leave room for (after 64·edges draws).
+ * edges than the constraints leave room for (after 64·edges + 1000 draws).
  */
 public final class LayeredDagGenerator {
     private static final double PARETO_ALPHA = 1.5;
@@ -82,36 +84,40 @@ public final class LayeredDagGenerator {
         }
 
         TargetIndex targets = new TargetIndex(positions, layers, firstLogit, layer, position);
-        double[] cumulative = sourceWeights(random, firstLogit);
+        long[] capacity = new long[firstLogit];
+        for (int v = 0; v < firstLogit; v++) {
+            capacity[v] = targets.above(position[v], layer[v]) + spec.logits();
+        }
+        double[] cumulative = sourceWeights(random, firstLogit, capacity, spec.edges());
         LongHashSet seen = new LongHashSet(spec.edges());
         long draws = 0;
         long maxDraws = 64L * spec.edges() + 1000;
         int made = 0;
+        // kinds that cannot exist here (no logits; one position, so nothing is cross-position) get no share
+        double logitCut = spec.logits() == 0 ? 0 : spec.toLogit();
+        double sameCut = positions == 1 ? 1 : logitCut + (1 - logitCut) * spec.samePosition();
         while (made < spec.edges()) {
-            if (++draws > maxDraws) {
-                throw new IllegalArgumentException("could only place " + made + " of " + spec.edges()
-                        + " edges under the layer and position constraints: " + spec);
-            }
-            int s = pick(cumulative, random.nextDouble() * cumulative[cumulative.length - 1]);
+            // choose the edge's kind first and redraw within it, so rejections do not skew the proportions
+            double kind = random.nextDouble();
+            int s;
             int t;
-            double u = random.nextDouble();
-            if (u < spec.toLogit()) {
-                if (spec.logits() == 0) {
-                    continue;
+            do {
+                if (++draws > maxDraws) {
+                    throw new IllegalArgumentException("could only place " + made + " of " + spec.edges()
+                            + " edges under the layer and position constraints: " + spec);
                 }
-                t = firstLogit + random.nextInt(spec.logits());
-            } else if (u < spec.toLogit() + (1 - spec.toLogit()) * spec.samePosition()) {
-                t = targets.pick(random, position[s], layer[s]);
-            } else {
-                if (position[s] == positions - 1) {
-                    continue;
+                s = pick(cumulative, random.nextDouble() * cumulative[cumulative.length - 1]);
+                if (kind < logitCut) {
+                    t = firstLogit + random.nextInt(spec.logits());
+                } else if (kind < sameCut) {
+                    t = targets.pick(random, position[s], layer[s]);
+                } else if (position[s] == positions - 1) {
+                    t = -1;
+                } else {
+                    int q = position[s] + 1 + random.nextInt(positions - 1 - position[s]);
+                    t = targets.pick(random, q, layer[s]);
                 }
-                int q = position[s] + 1 + random.nextInt(positions - 1 - position[s]);
-                t = targets.pick(random, q, layer[s]);
-            }
-            if (t < 0 || !seen.add((long) s << 32 | t)) {
-                continue;
-            }
+            } while (t < 0 || !seen.add((long) s << 32 | t));
             double w = -Math.log(1 - random.nextDouble());
             b.addEdge(s, t, random.nextDouble() < spec.negative() ? -w : w);
             made++;
@@ -123,12 +129,29 @@ public final class LayeredDagGenerator {
         return (a + b) * (a + b + 1) / 2 + b;
     }
 
-    /** Cumulative Pareto weights of the possible sources 0..sources−1 (embeddings and features). */
-    private static double[] sourceWeights(SplittableRandom random, int sources) {
+    /**
+     * Cumulative Pareto weights of the possible sources 0..sources−1 (embeddings and features), each clipped so
+     * that the source expects at most half of its admissible targets: in dense specs the heaviest sources would
+     * otherwise saturate and almost every draw would be a rejected repeat.
+     */
+    private static double[] sourceWeights(SplittableRandom random, int sources, long[] capacity, int edges) {
+        double[] weight = new double[sources];
+        for (int v = 0; v < sources; v++) {
+            weight[v] = Math.pow(1 - random.nextDouble(), -1 / PARETO_ALPHA);
+        }
+        for (int round = 0; round < 8; round++) {
+            double total = 0;
+            for (double x : weight) {
+                total += x;
+            }
+            for (int v = 0; v < sources; v++) {
+                weight[v] = Math.min(weight[v], 0.5 * capacity[v] * total / Math.max(1, edges));
+            }
+        }
         double[] c = new double[sources];
         double total = 0;
         for (int v = 0; v < sources; v++) {
-            total += Math.pow(1 - random.nextDouble(), -1 / PARETO_ALPHA);
+            total += weight[v];
             c[v] = total;
         }
         return c;
@@ -168,6 +191,15 @@ public final class LayeredDagGenerator {
                     layerStart[p][l + 1] = slot;
                 }
             }
+        }
+
+        /** The number of features a node at position {@code p}, layer {@code l} may send to. */
+        long above(int p, int l) {
+            long count = 0;
+            for (int q = p; q < byPosition.length; q++) {
+                count += byPosition[q].length - layerStart[q][l + 1];
+            }
+            return count;
         }
 
         /** A uniform feature at position {@code p} with layer above {@code l}, or −1 if there is none. */

@@ -15,10 +15,14 @@ import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.circuitgrammar.corpus.graph.AttributionGraph;
+import org.circuitgrammar.corpus.json.GraphReader;
 import org.circuitgrammar.motifs.grammar.AdjacencyMask;
 import org.circuitgrammar.motifs.grammar.DagMotif;
 import org.circuitgrammar.motifs.grammar.IsoclassTable;
 import org.circuitgrammar.motifs.graph.SignedDigraph;
+import org.circuitgrammar.motifs.view.AnalysedGraph;
+import org.circuitgrammar.motifs.view.AnalysisOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,6 +56,28 @@ class QuadCensusTest {
         assertEquals(single, QuadCensus.count(f.graph, 2), "thread count must not change the counts");
     }
 
+    /** The fixture script's own loader and the Java analysed view (reader + AnalysedGraph) agree. */
+    @ParameterizedTest
+    @MethodSource("igraphFixtures")
+    void count_analysedViewOfSharedFile_equalsIgraphCountsOfScriptLoader(Path fixture) throws Exception {
+        Fixture f = Fixture.read(fixture);
+        String header = Files.readAllLines(fixture).get(0);
+        String relative = header.substring(2, header.indexOf(':'));
+        AttributionGraph g = new GraphReader().read(sharedDir().resolve("corpus").resolve(relative));
+        SignedDigraph view = AnalysedGraph.of(g, AnalysisOptions.DEFAULT).graph();
+        assertEquals(f.graph.nodeCount(), view.nodeCount(), relative);
+        assertEquals(f.graph.edgeCount(), view.edgeCount(), relative);
+        QuadCounts q = QuadCensus.count(view);
+        for (int igraphId = 0; igraphId < 218; igraphId++) {
+            assertEquals(Math.max(0, f.igraphCounts[igraphId]), q.countByIgraphId(igraphId), relative);
+        }
+    }
+
+    static Path sharedDir() {
+        String dir = System.getProperty("cgram.shared.dir");
+        return dir != null ? Path.of(dir) : Path.of("..", "..", "shared");
+    }
+
     @Property(tries = 200)
     void count_randomDigraph_equalsBruteForceOverAllFourSets(@ForAll @IntRange(min = 0, max = 11) int n,
                                                              @ForAll @IntRange(min = 0, max = 100) int percent,
@@ -72,6 +98,12 @@ class QuadCensusTest {
         }
         assertArrayEquals(expected, QuadCensus.count(g).toArray());
         assertArrayEquals(expected, QuadCensus.count(g, 3).toArray());
+        long[] visited = new long[expected.length];
+        new ConnectedSubgraphEnumerator(g).forEach(4, 0, n, (v, a, b, x, mask) -> {
+            assertEquals(mask, inducedMask(g, new int[] {v, a, b, x}), "mask in ESU order");
+            visited[IsoclassTable.SIZE4.classOf(mask)]++;
+        });
+        assertArrayEquals(expected, visited, "one visit per connected set");
     }
 
     @Property(tries = 100)

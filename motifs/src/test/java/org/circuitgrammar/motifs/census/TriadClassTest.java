@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.circuitgrammar.motifs.grammar.AdjacencyMask;
+import org.circuitgrammar.motifs.grammar.IsoclassTable;
 import org.junit.jupiter.api.Test;
 
 /** Checks the class tables against igraph and networkx (fixtures from scripts/triad_class_tables.py). */
@@ -48,6 +50,23 @@ class TriadClassTest {
     void classOf_all64Patterns_equalsNetworkxTriadType() {
         for (int code = 0; code < 64; code++) {
             assertEquals(BruteForceTriads.networkxCodes().get(code), TriadCode.classOf(code), "pattern " + code);
+        }
+    }
+
+    @Test
+    void classOf_everyPattern_agreesWithTheGrammarIsoclassTable() {
+        // motifs.grammar numbers the same classes its own way; both must name the same igraph class
+        for (int mask = 0; mask < 64; mask++) {
+            int code = 0;
+            for (int s = 0; s < 3; s++) {
+                for (int t = 0; t < 3; t++) {
+                    if (s != t && AdjacencyMask.hasEdge(mask, s, t)) {
+                        code |= TriadCode.bit(s, t);
+                    }
+                }
+            }
+            IsoclassTable table = IsoclassTable.SIZE3;
+            assertEquals(table.igraphId(table.classOf(mask)), TriadCode.classOf(code).igraphId(), "mask " + mask);
         }
     }
 
