@@ -13,8 +13,9 @@ import org.circuitgrammar.motifs.graph.SignedDigraph;
  * therefore keeps its out-degree and in-degree inside every block, and the graph stays simple. The proposal is
  * symmetric, so the stationary distribution is uniform over the simple graphs the chain can reach.
  *
- * <p>Each block has its own adjacency {@link PairSet} over block-local row and column indices, so a swap check touches
- * one small bitset (cache-resident for a real graph's (layer, layer) blocks) instead of a global hash set. A sweep makes
+ * <p>Each adjacency group (a block, or several blocks that could otherwise duplicate each other's edges, such as the
+ * + and − blocks of one layer pair) has its own {@link PairSet} over group-local row and column indices, so a swap
+ * check touches one small bitset (cache-resident for a real graph's (layer, layer) blocks) instead of a global hash set. A sweep makes
  * round(sweeps·k) trials in each block of k ≥ 2 edges, block after block; blocks of fewer than two edges never change.
  *
  * <p>Cost: construction {@code O(n + m log m)}; a trial {@code O(1)}; {@link #current()} {@code O(n + m log m)}.
@@ -25,41 +26,42 @@ final class BlockSwapChain implements NullSampler {
     static final class Plan {
         final SignedDigraph observed;
         final SignMode signs;
-        final int[] blockStart;            // slots of block b: [blockStart[b], blockStart[b+1])
+        final int[] blockStart;            // slots of swap block b: [blockStart[b], blockStart[b+1])
+        final int[] adjacencyOf;           // per swap block, its adjacency group
         final int[] source;                // per slot, fixed
         final int[] initialTarget;
-        final int[] row;                   // per slot: source's index inside its block, fixed
-        final int[] initialColumn;         // per slot: target's index inside its block
+        final int[] row;                   // per slot: source's index inside its adjacency group, fixed
+        final int[] initialColumn;         // per slot: target's index inside its adjacency group
         final double[] weight;             // per slot; travels with the slot (source)
-        final int[] rows;
+        final boolean[] crossPosition;     // per swap block
+        final int[] rows;                  // per adjacency group
         final int[] columns;
-        final boolean[] crossPosition;
+        final int[] edges;
         final double excitatoryFraction;
 
         /**
-         * @param blockKey      per CSR edge of {@code g} (the order of {@link SignedDigraph#rawOutTargets()}), its block
-         * @param crossPosition whether a block key demands that swapped-in edges join different token positions
+         * @param swapKey       per CSR edge of {@code g} (the order of {@link SignedDigraph#rawOutTargets()}), its
+         *                      swap block: a trial swaps two edges of one block
+         * @param adjacencyKey  per CSR edge, its adjacency group, coarser than (or equal to) the swap block: swapped-in
+         *                      edges are checked against every edge of the group (e.g. the + and − blocks of one
+         *                      layer pair share one group, so a swap never duplicates an edge of the other sign)
+         * @param crossPosition whether a swap key demands that swapped-in edges join different token positions
          */
-        Plan(SignedDigraph g, long[] blockKey, LongPredicate crossPosition, SignMode signs) {
+        Plan(SignedDigraph g, long[] swapKey, long[] adjacencyKey, LongPredicate crossPosition, SignMode signs) {
             this.observed = g;
             this.signs = signs;
             int n = g.nodeCount();
             int m = g.edgeCount();
-            long[] keys = Arrays.copyOf(blockKey, m);
-            Arrays.sort(keys);
-            int distinct = 0;
-            for (int i = 0; i < m; i++) {
-                if (i == 0 || keys[i] != keys[i - 1]) {
-                    keys[distinct++] = keys[i];
-                }
-            }
-            int blocks = distinct;
-            long[] blockKeys = Arrays.copyOf(keys, blocks);
+            long[] swapKeys = distinctSorted(swapKey);
+            long[] adjacencyKeys = distinctSorted(adjacencyKey);
+            int blocks = swapKeys.length;
             int[] edgeBlock = new int[m];
             blockStart = new int[blocks + 1];
+            adjacencyOf = new int[blocks];
             for (int e = 0; e < m; e++) {
-                edgeBlock[e] = Arrays.binarySearch(blockKeys, blockKey[e]);
+                edgeBlock[e] = Arrays.binarySearch(swapKeys, swapKey[e]);
                 blockStart[edgeBlock[e] + 1]++;
+                adjacencyOf[edgeBlock[e]] = Arrays.binarySearch(adjacencyKeys, adjacencyKey[e]);
             }
             for (int b = 0; b < blocks; b++) {
                 blockStart[b + 1] += blockStart[b];
@@ -79,43 +81,61 @@ final class BlockSwapChain implements NullSampler {
                     weight[slot] = w[e];
                 }
             }
+            this.crossPosition = new boolean[blocks];
+            for (int b = 0; b < blocks; b++) {
+                this.crossPosition[b] = crossPosition.test(swapKeys[b]);
+            }
+            int groups = adjacencyKeys.length;
             row = new int[m];
             initialColumn = new int[m];
-            rows = new int[blocks];
-            columns = new int[blocks];
-            this.crossPosition = new boolean[blocks];
-            int[] rowStamp = new int[n];
+            rows = new int[groups];
+            columns = new int[groups];
+            edges = new int[groups];
+            // local indices per adjacency group; stamps avoid clearing n-sized maps for every group
+            long[] rowStamp = new long[n];
+            long[] columnStamp = new long[n];
+            Arrays.fill(rowStamp, -1);
+            Arrays.fill(columnStamp, -1);
             int[] rowIndex = new int[n];
-            int[] columnStamp = new int[n];
             int[] columnIndex = new int[n];
             for (int b = 0; b < blocks; b++) {
-                this.crossPosition[b] = crossPosition.test(blockKeys[b]);
+                int a = adjacencyOf[b];
                 for (int slot = blockStart[b]; slot < blockStart[b + 1]; slot++) {
+                    edges[a]++;
                     int s = source[slot];
-                    if (rowStamp[s] != b + 1) {
-                        rowStamp[s] = b + 1;
-                        rowIndex[s] = rows[b]++;
+                    if (rowStamp[s] != a) {
+                        rowStamp[s] = a;
+                        rowIndex[s] = rows[a]++;
                     }
                     row[slot] = rowIndex[s];
                     int t = initialTarget[slot];
-                    if (columnStamp[t] != b + 1) {
-                        columnStamp[t] = b + 1;
-                        columnIndex[t] = columns[b]++;
+                    if (columnStamp[t] != a) {
+                        columnStamp[t] = a;
+                        columnIndex[t] = columns[a]++;
                     }
                     initialColumn[slot] = columnIndex[t];
                 }
             }
             int excitatory = 0;
             for (double x : w) {
-                if (x >= 0) {
+                if (Invariants.excitatory(x)) {
                     excitatory++;
                 }
             }
             excitatoryFraction = m == 0 ? 1.0 : (double) excitatory / m;
         }
 
+        /** A plan whose swap blocks are their own adjacency groups. */
+        Plan(SignedDigraph g, long[] blockKey, LongPredicate crossPosition, SignMode signs) {
+            this(g, blockKey, blockKey, crossPosition, signs);
+        }
+
+        private static long[] distinctSorted(long[] keys) {
+            return Arrays.stream(keys).sorted().distinct().toArray();
+        }
+
         int blockCount() {
-            return rows.length;
+            return blockStart.length - 1;
         }
     }
 
@@ -135,16 +155,13 @@ final class BlockSwapChain implements NullSampler {
         this.signRng = rng.split();
         this.target = plan.initialTarget.clone();
         this.column = plan.initialColumn.clone();
-        int blocks = plan.blockCount();
-        this.adjacency = new PairSet[blocks];
-        for (int b = 0; b < blocks; b++) {
-            int k = plan.blockStart[b + 1] - plan.blockStart[b];
-            if (k >= 2) {
-                PairSet set = new PairSet(plan.rows[b], plan.columns[b], k);
-                for (int slot = plan.blockStart[b]; slot < plan.blockStart[b + 1]; slot++) {
-                    set.add(plan.row[slot], column[slot]);
-                }
-                adjacency[b] = set;
+        this.adjacency = new PairSet[plan.rows.length];
+        for (int a = 0; a < adjacency.length; a++) {
+            adjacency[a] = new PairSet(plan.rows[a], plan.columns[a], plan.edges[a]);
+        }
+        for (int b = 0; b < plan.blockCount(); b++) {
+            for (int slot = plan.blockStart[b]; slot < plan.blockStart[b + 1]; slot++) {
+                adjacency[plan.adjacencyOf[b]].add(plan.row[slot], column[slot]);
             }
         }
         this.current = plan.observed;
@@ -155,11 +172,11 @@ final class BlockSwapChain implements NullSampler {
         if (!(sweeps >= 0) || Double.isInfinite(sweeps)) {
             throw new IllegalArgumentException("sweeps must be finite and >= 0: " + sweeps);
         }
-        for (int b = 0; b < adjacency.length; b++) {
-            if (adjacency[b] != null) {
-                int start = plan.blockStart[b];
-                int k = plan.blockStart[b + 1] - start;
-                swapInBlock(adjacency[b], start, k, plan.crossPosition[b], Math.round(sweeps * k));
+        for (int b = 0; b < plan.blockCount(); b++) {
+            int start = plan.blockStart[b];
+            int k = plan.blockStart[b + 1] - start;
+            if (k >= 2) {
+                swapInBlock(adjacency[plan.adjacencyOf[b]], start, k, plan.crossPosition[b], Math.round(sweeps * k));
             }
         }
         current = null;

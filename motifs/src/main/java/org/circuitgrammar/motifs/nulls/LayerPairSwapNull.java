@@ -40,12 +40,14 @@ public final class LayerPairSwapNull implements NullModel {
         this.byPosition = byPosition;
         boolean bySign = signs == SignMode.PRESERVED;
         long[] keys = new long[g.edgeCount()];
+        long[] adjacencyKeys = new long[g.edgeCount()];
         int[] off = g.rawOutOffsets();
         int[] adj = g.rawOutTargets();
         double[] w = g.rawOutWeights();
         for (int s = 0; s < g.nodeCount(); s++) {
             for (int e = off[s]; e < off[s + 1]; e++) {
                 int t = adj[e];
+                adjacencyKeys[e] = key(g.layer(s), g.layer(t), 0);
                 int extra = 0;
                 if (byPosition) {
                     extra = g.position(s) == g.position(t) ? 1 + checkedPosition(g.position(s)) : CROSS;
@@ -57,7 +59,8 @@ public final class LayerPairSwapNull implements NullModel {
             }
         }
         long extraMask = (1L << EXTRA_BITS) - 1;
-        this.plan = new BlockSwapChain.Plan(g, keys,
+        // a same-position edge can never equal a cross one, but a + edge can equal a − one: signs share adjacency
+        this.plan = new BlockSwapChain.Plan(g, keys, bySign ? adjacencyKeys : keys,
                 key -> byPosition && ((key & extraMask) >>> (bySign ? 1 : 0)) == CROSS, signs);
     }
 

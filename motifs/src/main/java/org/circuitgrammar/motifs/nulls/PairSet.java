@@ -4,7 +4,8 @@ package org.circuitgrammar.motifs.nulls;
  * A mutable set of (row, column) pairs over {@code rows × columns}: a bit matrix when it has at most
  * {@link #BIT_MATRIX_LIMIT} cells (one (layer, layer) block of a real graph fits in cache this way), otherwise an
  * open-addressing hash set of packed longs with linear probing and backward-shift deletion. All operations are
- * {@code O(1)} (expected for the hash form). Not thread-safe.
+ * {@code O(1)} (expected for the hash form). The hash form is sized once for at most {@code capacity} pairs (a swap
+ * chain never changes a block's size). Not thread-safe.
  */
 final class PairSet {
     /** Largest matrix stored as bits: 2^24 cells = 2 MiB. */
@@ -16,18 +17,21 @@ final class PairSet {
     private final long[] table;     // hash form, or null
     private final int mask;
     private final int shift;
+    private final int capacity;
+    private int size;
 
-    PairSet(int rows, int columns, int expectedSize) {
-        this(rows, columns, expectedSize, (long) rows * columns <= BIT_MATRIX_LIMIT);
+    PairSet(int rows, int columns, int capacity) {
+        this(rows, columns, capacity, (long) rows * columns <= BIT_MATRIX_LIMIT);
     }
 
-    /** A hash-form set for about {@code expectedSize} pairs of arbitrary ints (e.g. the two halves of a long). */
-    static PairSet hashed(int expectedSize) {
-        return new PairSet(0, 0, expectedSize, false);
+    /** A hash-form set for at most {@code capacity} pairs of arbitrary ints (e.g. the two halves of a long). */
+    static PairSet hashed(int capacity) {
+        return new PairSet(0, 0, capacity, false);
     }
 
-    private PairSet(int rows, int columns, int expectedSize, boolean asBits) {
+    private PairSet(int rows, int columns, int capacity, boolean asBits) {
         this.columns = columns;
+        this.capacity = capacity;
         long cells = (long) rows * columns;
         if (asBits) {
             bits = new long[(int) ((cells + 63) >>> 6)];
@@ -36,11 +40,11 @@ final class PairSet {
             shift = 0;
         } else {
             bits = null;
-            int capacity = Integer.highestOneBit(Math.max(4, expectedSize) * 4 - 1) << 1;   // load factor <= 1/2
-            table = new long[capacity];
+            int slots = Integer.highestOneBit(Math.max(4, capacity) * 4 - 1) << 1;      // load factor <= 1/4
+            table = new long[slots];
             java.util.Arrays.fill(table, EMPTY);
-            mask = capacity - 1;
-            shift = Long.numberOfLeadingZeros(capacity) + 1;    // top log2(capacity) bits of the hash
+            mask = slots - 1;
+            shift = Long.numberOfLeadingZeros(slots) + 1;    // top log2(slots) bits of the hash
         }
     }
 
@@ -68,6 +72,9 @@ final class PairSet {
             bits[(int) (cell >>> 6)] |= 1L << cell;
             return;
         }
+        if (++size > capacity) {
+            throw new IllegalStateException("pair set full: capacity " + capacity);
+        }
         long key = pack(row, column);
         int i = slot(key);
         while (table[i] != EMPTY) {
@@ -83,6 +90,7 @@ final class PairSet {
             bits[(int) (cell >>> 6)] &= ~(1L << cell);
             return;
         }
+        size--;
         long key = pack(row, column);
         int i = slot(key);
         while (table[i] != key) {
