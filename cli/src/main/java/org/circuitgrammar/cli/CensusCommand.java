@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
 import org.circuitgrammar.cli.census.CensusFile;
 import org.circuitgrammar.cli.census.CensusParameters;
-import org.circuitgrammar.cli.census.CensusProfile;
 import org.circuitgrammar.cli.census.CensusStore;
 import org.circuitgrammar.cli.census.CensusSummary;
 import org.circuitgrammar.cli.census.GraphCensus;
@@ -61,9 +60,11 @@ public final class CensusCommand implements Callable<Integer> {
             description = "null samples per graph and null; 0 = counts only (default: ${DEFAULT-VALUE})")
     int samples;
 
-    @Option(names = "--sweeps", paramLabel = "S", defaultValue = "" + EnsembleSpec.DEFAULT_SWEEPS_PER_SAMPLE,
-            description = "swap sweeps (m trials each) between samples (default: ${DEFAULT-VALUE})")
-    double sweepsPerSample;
+    @Option(names = "--sweeps", paramLabel = "S",
+            description = "swap sweeps (m trials each) between samples of a chain (default: "
+                    + EnsembleSpec.DEFAULT_SWEEPS_PER_SAMPLE + "; in the circuit-motifs profile the length of each "
+                    + "sample's fresh chain, default " + EnsembleSpec.CIRCUIT_MOTIFS_SWEEPS + ")")
+    Double sweeps;
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
             description = "root seed (default: ${DEFAULT-VALUE})")
@@ -103,11 +104,14 @@ public final class CensusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<NullKind> nullKinds;
         List<MotifCounter> counters;
-        CensusProfile censusProfile;
+        EnsembleSpec.Profile censusProfile;
+        double sweepsPerSample;
         try {
             nullKinds = NullKind.parseList(nulls);
             counters = MotifFamilies.parse(motifs);
-            censusProfile = CensusProfile.parse(profile);
+            censusProfile = EnsembleSpec.Profile.parse(profile);
+            sweepsPerSample = sweeps != null ? sweeps : censusProfile == EnsembleSpec.Profile.CIRCUIT_MOTIFS
+                    ? EnsembleSpec.CIRCUIT_MOTIFS_SWEEPS : EnsembleSpec.DEFAULT_SWEEPS_PER_SAMPLE;
             if (samples < 0) {
                 throw new IllegalArgumentException("-n must be >= 0: " + samples);
             }

@@ -56,7 +56,7 @@ public final class GraphCensus {
     private final CensusParameters params;
     private final List<NullKind> nullKinds;
     private final List<MotifCounter> counters;
-    private final CensusProfile profile;
+    private final EnsembleSpec.Profile profile;
     private final int threads;
     private final RunInfo run;
     private final GraphReader reader = new GraphReader();
@@ -67,7 +67,7 @@ public final class GraphCensus {
         this.params = Objects.requireNonNull(params);
         this.nullKinds = List.copyOf(nullKinds);
         this.counters = List.copyOf(counters);
-        this.profile = CensusProfile.parse(params.profile());
+        this.profile = EnsembleSpec.Profile.parse(params.profile());
         this.threads = threads;
         this.run = Objects.requireNonNull(run);
         this.mapper = Objects.requireNonNull(mapper);
@@ -113,8 +113,7 @@ public final class GraphCensus {
             }
             for (NullKind kind : nullKinds) {
                 EnsembleSpec spec = new EnsembleSpec(kind, params.samples(), params.sweepsPerSample(),
-                        params.seed(), profile == CensusProfile.CIRCUIT_MOTIFS
-                                ? EnsembleSpec.Profile.CIRCUIT_MOTIFS : EnsembleSpec.Profile.DEFAULT);
+                        params.seed(), profile);
                 EnsembleResult result = NullEnsemble.run(view.graph(), sha, spec, plan, threads,
                         increments(advance));
                 List<FamilyStatistics> stats = statistics(view, plan,
@@ -142,7 +141,7 @@ public final class GraphCensus {
     public int ensemblesPerNull() {
         boolean signed = counters.stream().anyMatch(GraphCensus::isSigned);
         boolean unsigned = counters.stream().anyMatch(c -> !isSigned(c));
-        return profile == CensusProfile.CIRCUIT_MOTIFS && signed && unsigned ? 2 : 1;
+        return profile == EnsembleSpec.Profile.CIRCUIT_MOTIFS && signed && unsigned ? 2 : 1;
     }
 
     /** Turns "samples completed so far", reported in any order from worker threads, into increments. */
@@ -157,7 +156,7 @@ public final class GraphCensus {
     }
 
     private List<View> views(AttributionGraph g) {
-        if (profile == CensusProfile.DEFAULT) {
+        if (profile == EnsembleSpec.Profile.DEFAULT) {
             AnalysisOptions options = new AnalysisOptions(params.keepErrors(), true, true, params.threshold(),
                     params.maxLayerGap());
             return List.of(new View(FULL_VIEW, AnalysedGraph.of(g, options).graph(), counters));

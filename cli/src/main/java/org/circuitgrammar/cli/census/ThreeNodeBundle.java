@@ -15,7 +15,8 @@ import org.circuitgrammar.motifs.stats.FamilyStatistics;
 /**
  * The {@code triad}, {@code signed} and {@code position} families are projections of one 3-node census
  * ({@link ThreeNodeCensus}). Asked for two or three of them, the census counts once per graph (observed or null
- * sample) through this single counter, whose labels are the members' labels in order, and splits the columns back
+ * sample) through this single counter, whose labels are the members' labels in order (they are distinct across the
+ * three families, so the ensemble's mixing diagnostic still finds {@code 030T}), and splits the columns back
  * afterwards: a third of the counting time when all three are asked for.
  */
 final class ThreeNodeBundle implements MotifCounter {
@@ -28,9 +29,10 @@ final class ThreeNodeBundle implements MotifCounter {
         this.members = List.copyOf(members);
         List<String> all = new ArrayList<>();
         for (MotifCounter m : members) {
-            for (String label : m.labels()) {
-                all.add(m.family() + "/" + label);
-            }
+            all.addAll(m.labels());
+        }
+        if (Set.copyOf(all).size() != all.size()) {
+            throw new IllegalStateException("3-node family labels are no longer distinct: " + all);
         }
         this.labels = List.copyOf(all);
     }
