@@ -1,7 +1,6 @@
 package org.circuitgrammar.cli.census;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -36,12 +35,9 @@ public final class CensusStore {
         this.mapper = mapper();
     }
 
-    /** The mapper for census files: records both ways, indented output, non-finite numbers as strings. */
+    /** The mapper for census files: records both ways, indented output. */
     public static ObjectMapper mapper() {
-        return JsonMapper.builder()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
-                .build();
+        return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     }
 
     public ObjectMapper objectMapper() {

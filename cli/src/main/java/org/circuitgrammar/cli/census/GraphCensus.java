@@ -2,6 +2,9 @@ package org.circuitgrammar.cli.census;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -213,9 +216,30 @@ public final class GraphCensus {
             }
             families.add(new FamilyRows(f.family(), rows(f)));
         }
-        JsonNode diagnostics = mapper.valueToTree(result.diagnostics());
+        JsonNode diagnostics = withoutNonFinite(mapper.valueToTree(result.diagnostics()));
         return new NullSection(kind.cliName(), view.name(), params.samples(), params.sweepsPerSample(),
                 finite(result.acceptanceRate()), diagnostics, identity, families);
+    }
+
+    /**
+     * {@code tree} with every NaN or infinite number replaced by JSON null: the ensemble reports "not measurable"
+     * as NaN (e.g. lag-1 autocorrelation with one sample per chain), and JSON has no such number.
+     */
+    private static JsonNode withoutNonFinite(JsonNode tree) {
+        if (tree instanceof ObjectNode object) {
+            object.fieldNames().forEachRemaining(name -> {
+                JsonNode value = object.get(name);
+                object.set(name, value.isNumber() && !Double.isFinite(value.asDouble()) ? NullNode.instance
+                        : withoutNonFinite(value));
+            });
+        } else if (tree instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode value = array.get(i);
+                array.set(i, value.isNumber() && !Double.isFinite(value.asDouble()) ? NullNode.instance
+                        : withoutNonFinite(value));
+            }
+        }
+        return tree;
     }
 
     private static List<ClassRow> rows(FamilyStatistics s) {

@@ -13,9 +13,11 @@ import java.util.List;
  *
  * in the observed graph and in every null sample, with the same degree sums. Hence each of 021U, 021C, 021D equals a
  * constant minus the FFL count 030T, and {@code Z(021U) = Z(021C) = Z(021D) = −Z(030T)} and their p-values are equal.
- * {@link NullMoments} computes Z so that this holds bit for bit, not only up to rounding. The four entries of such a
- * triad profile are therefore one number: they are one finding, not four (circuit-motifs' "fan-in, fan-out and chain
- * are depleted exactly as much as FFLs are enriched"). ER, LP-ER and the configuration null do not preserve all of
+ * {@link NullMoments} computes Z so that this holds bit for bit, not only up to rounding. The empty and one-edge
+ * triads are tied too: with n, m and the degrees fixed, {@code 012 = m(n−2) − 2(021U + 021C + 021D) − 3·030T =
+ * c + 3·030T} and {@code 003 = C(n,3) − (all others) = c' − 030T}, so {@code Z(003) = −Z(030T)} exactly and
+ * {@code Z(012) = Z(030T)} up to rounding. The whole triad profile of such a null is therefore one number: one
+ * finding, not six (circuit-motifs' "fan-in, fan-out and chain are depleted exactly as much as FFLs are enriched"). ER, LP-ER and the configuration null do not preserve all of
  * degrees and acyclicity, and the identity does not hold under them.
  */
 public final class DagTriadIdentity {
