@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
@@ -154,6 +156,7 @@ public final class CensusCommand implements Callable<Integer> {
                 spec.commandLine().getParseResult().originalArgs(), Instant.now(), workers);
         GraphCensus census = new GraphCensus(params, nullKinds, counters, workers, run, mapper);
         List<CensusSummary.Entry> done = new ArrayList<>();
+        Map<Path, Path> sourceOfResult = new HashMap<>();
         int reused = 0;
         try (Progress progress = Progress.open(files.size(), samples, nullKinds.size(),
                 census.ensemblesPerNull())) {
@@ -161,6 +164,12 @@ public final class CensusCommand implements Callable<Integer> {
                 try {
                     InputRef input = InputRef.of(file);
                     Path target = store.resultPath(input);
+                    Path twin = sourceOfResult.putIfAbsent(target, file);
+                    if (twin != null) {
+                        out.println(file + ": same name and content as " + twin + ", counted once");
+                        progress.graphDone();
+                        continue;
+                    }
                     String key = store.resultKey(input, params);
                     Optional<CensusFile> stored = store.reusable(target, key);
                     CensusFile result;

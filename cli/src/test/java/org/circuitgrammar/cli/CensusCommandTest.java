@@ -165,6 +165,17 @@ class CensusCommandTest {
     }
 
     @Test
+    void sameFileTwice_countedOnce() throws IOException {
+        Path copy = Files.createDirectories(tmp.resolve("copy")).resolve(MEOW.getFileName());
+        Files.copy(MEOW, copy);
+        Path o = tmp.resolve("out");
+        assertEquals(0, run("census", MEOW.toString(), copy.toString(), "-n", "0", "-o", o.toString()));
+        assertTrue(out.toString().contains("same name and content as " + MEOW + ", counted once"), out.toString());
+        assertTrue(out.toString().contains("1 graph(s) done"), out.toString());
+        assertEquals(1, results(o).size());
+    }
+
+    @Test
     void missingPath_isAnInputError() {
         assertEquals(2, run("census", tmp.resolve("nope.json").toString(), "-n", "0", "-o", tmp.toString()));
         assertTrue(err.toString().contains("nope.json: cannot read: no such file or folder"), err.toString());
