@@ -152,7 +152,8 @@ public final class CensusCommand implements Callable<Integer> {
             return CgramCommand.EXIT_INPUT;
         }
         ObjectMapper mapper = store.objectMapper();
-        RunInfo run = RunInfo.capture(CgramCommand.class, System.getProperty("cgram.git.commit"),
+        String commit = System.getProperty("cgram.git.commit", "");
+        RunInfo run = RunInfo.capture(CgramCommand.class, commit.isBlank() ? null : commit,
                 spec.commandLine().getParseResult().originalArgs(), Instant.now(), workers);
         GraphCensus census = new GraphCensus(params, nullKinds, counters, workers, run, mapper);
         List<CensusSummary.Entry> done = new ArrayList<>();
