@@ -1,6 +1,5 @@
 package org.circuitgrammar.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -151,11 +150,10 @@ public final class CensusCommand implements Callable<Integer> {
             err.println(output + ": cannot use as output folder: " + e.getMessage());
             return CgramCommand.EXIT_INPUT;
         }
-        ObjectMapper mapper = store.objectMapper();
         String commit = System.getProperty("cgram.git.commit", "");
         RunInfo run = RunInfo.capture(CgramCommand.class, commit.isBlank() ? null : commit,
                 spec.commandLine().getParseResult().originalArgs(), Instant.now(), workers);
-        GraphCensus census = new GraphCensus(params, nullKinds, counters, workers, run, mapper);
+        GraphCensus census = new GraphCensus(params, nullKinds, counters, workers, run, store.objectMapper());
         List<CensusSummary.Entry> done = new ArrayList<>();
         Map<Path, Path> sourceOfResult = new HashMap<>();
         int reused = 0;
@@ -188,6 +186,9 @@ public final class CensusCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     err.println(file + ": cannot read: " + e.getMessage());
                     bad++;
+                } catch (UncheckedIOException e) {
+                    err.println(e.getMessage());
+                    return CgramCommand.EXIT_INPUT;
                 }
                 progress.graphDone();
             }

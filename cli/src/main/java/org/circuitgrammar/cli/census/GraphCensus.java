@@ -44,8 +44,8 @@ import org.circuitgrammar.motifs.view.CircuitMotifsView;
 /**
  * The census of one graph: read, take the view(s) of the profile, reject degenerate graphs, count, run each null
  * ensemble, compute the statistics. q-values are left pending: they need every graph of the run
- * ({@link CensusSummary}). One instance serves a whole run; {@link #compute} is not re-entrant only in the sense
- * that it uses all {@code threads} itself.
+ * ({@link CensusSummary}). One instance serves a whole run, one graph at a time: each ensemble uses all
+ * {@code threads} itself.
  */
 public final class GraphCensus {
     /** The view every family runs on in the default profile and every unsigned family in the compat profile. */
@@ -53,8 +53,9 @@ public final class GraphCensus {
     /** The compat profile's view for the signed family: effective layer gap 1..5, as the anchor's signed counts. */
     static final String SIGNED_WINDOW_VIEW = "signed-window";
     static final String Q_PENDING = "pending: q is computed over every graph when the batch finishes";
-    private static final String SPLITTING = "NullEnsemble: one independent stream per (graph SHA-256, null model, "
-            + "sample index), derived from the root seed; identical for any thread count";
+    private static final String SPLITTING = "NullEnsemble: chain (or independent sample) c of a null is seeded from "
+            + "SHA-256(graph SHA-256 || root seed || null name || c), its samples land at fixed indices; identical "
+            + "for any thread count";
 
     private final CensusParameters params;
     private final List<NullKind> nullKinds;
