@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
@@ -22,6 +26,7 @@ import org.circuitgrammar.cli.census.CensusSummary;
 import org.circuitgrammar.cli.census.GraphCensus;
 import org.circuitgrammar.cli.census.MotifFamilies;
 import org.circuitgrammar.cli.census.UnusableGraphException;
+import org.circuitgrammar.corpus.graph.AttributionGraph;
 import org.circuitgrammar.corpus.provenance.InputRef;
 import org.circuitgrammar.corpus.provenance.RunInfo;
 import org.circuitgrammar.motifs.census.MotifCounter;
@@ -157,11 +162,19 @@ public final class CensusCommand implements Callable<Integer> {
         List<CensusSummary.Entry> done = new ArrayList<>();
         Map<Path, Path> sourceOfResult = new HashMap<>();
         int reused = 0;
+        ExecutorService hasher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "census-sha256");
+            t.setDaemon(true);
+            return t;
+        });
         try (Progress progress = Progress.open(files.size(), samples, nullKinds.size(),
                 census.ensemblesPerNull())) {
             for (Path file : files) {
                 try {
-                    InputRef input = InputRef.of(file);
+                    // hash on a helper thread; parse meanwhile when no earlier result can be reused anyway
+                    Future<InputRef> hashing = hasher.submit(() -> InputRef.of(file));
+                    AttributionGraph graph = store.mayHoldResultFor(file) ? null : census.read(file);
+                    InputRef input = fingerprint(hashing);
                     Path target = store.resultPath(input);
                     Path twin = sourceOfResult.putIfAbsent(target, file);
                     if (twin != null) {
@@ -176,7 +189,8 @@ public final class CensusCommand implements Callable<Integer> {
                         result = stored.get();
                         reused++;
                     } else {
-                        result = census.compute(file, input, key, progress.samples());
+                        result = census.compute(file, graph != null ? graph : census.read(file), input, key,
+                                progress.samples());
                         store.write(target, result);
                     }
                     done.add(new CensusSummary.Entry(target, result));
@@ -192,6 +206,8 @@ public final class CensusCommand implements Callable<Integer> {
                 }
                 progress.graphDone();
             }
+        } finally {
+            hasher.shutdownNow();
         }
         List<CensusSummary.Entry> finished = CensusSummary.withQValues(done);
         try {
@@ -206,6 +222,21 @@ public final class CensusCommand implements Callable<Integer> {
         out.printf("census: %d graph(s) done (%d computed, %d reused), %d bad; results in %s%n", finished.size(),
                 finished.size() - reused, reused, bad, output);
         return bad > 0 ? CgramCommand.EXIT_INPUT : 0;
+    }
+
+    /** The finished hash, with its IOException unwrapped. */
+    private static InputRef fingerprint(Future<InputRef> hashing) throws IOException {
+        try {
+            return hashing.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while hashing", e);
+        }
     }
 
     /** A file as given, or every {@code *.json} under a folder, sorted by path. */

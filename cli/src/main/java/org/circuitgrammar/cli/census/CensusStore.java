@@ -69,9 +69,22 @@ public final class CensusStore {
 
     /** Where the result of {@code input} goes. */
     public Path resultPath(InputRef input) {
-        String name = Path.of(input.path()).getFileName().toString();
-        String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
-        return dir.resolve(stem + "-" + input.sha256().substring(0, 12) + SUFFIX);
+        return dir.resolve(stem(Path.of(input.path())) + "-" + input.sha256().substring(0, 12) + SUFFIX);
+    }
+
+    /**
+     * False iff OUT holds no result for any file of this name, so no content can be reused and reading the graph
+     * need not wait for its fingerprint.
+     */
+    public boolean mayHoldResultFor(Path file) throws IOException {
+        try (DirectoryStream<Path> results = Files.newDirectoryStream(dir, stem(file) + "-*" + SUFFIX)) {
+            return results.iterator().hasNext();
+        }
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
     }
 
     /** The result key of {@code input} under {@code params}. */

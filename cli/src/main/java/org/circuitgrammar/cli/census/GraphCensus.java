@@ -81,20 +81,23 @@ public final class GraphCensus {
     private record View(String name, SignedDigraph graph, List<MotifCounter> counters) {
     }
 
-    /**
-     * The census of {@code file}, whose fingerprint is {@code input}.
-     *
-     * @param advance receives the number of null samples newly completed (possibly from worker threads)
-     * @throws UnusableGraphException with a one-line message for unreadable, malformed and degenerate graphs
-     */
-    public CensusFile compute(Path file, InputRef input, String resultKey, LongConsumer advance)
-            throws UnusableGraphException {
-        AttributionGraph g;
+    /** Reads a graph file; thread-safe. */
+    public AttributionGraph read(Path file) throws UnusableGraphException {
         try {
-            g = reader.read(file);
+            return reader.read(file);
         } catch (InvalidGraphException e) {
             throw new UnusableGraphException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * The census of {@code g}, read from {@code file}, whose fingerprint is {@code input}.
+     *
+     * @param advance receives the number of null samples newly completed (possibly from worker threads)
+     * @throws UnusableGraphException with a one-line message for degenerate graphs
+     */
+    public CensusFile compute(Path file, AttributionGraph g, InputRef input, String resultKey, LongConsumer advance)
+            throws UnusableGraphException {
         List<View> views = views(g);
         SignedDigraph full = views.get(0).graph();
         String problem = DegenerateGraphCheck.problem(full).orElse(null);
