@@ -125,6 +125,21 @@ class CensusCommandTest {
     }
 
     @Test
+    void rerun_changedInputUnderTheSameName_recomputed() throws IOException {
+        Path in = Files.createDirectories(tmp.resolve("in")).resolve("g.json");
+        Files.copy(MEOW, in);
+        Path o = tmp.resolve("out");
+        assertEquals(0, run("census", in.toString(), "-n", "0", "-o", o.toString()), err.toString());
+        Files.copy(WAR, in, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(0, run("census", in.toString(), "-n", "0", "-o", o.toString()), err.toString());
+        assertTrue(out.toString().contains("(1 computed, 0 reused)"), out.toString());
+        assertEquals(2, results(o).size(), "the old content's result stays, under its own SHA-256 prefix");
+        List<CSVRecord> rows = csv(o);
+        assertTrue(rows.stream().allMatch(r -> r.get("sha256").equals(rows.get(0).get("sha256"))),
+                "summary.csv holds only this run's graphs");
+    }
+
+    @Test
     void interruptedRun_leftoversAreRemovedAndTruncatedResultRecomputed() throws IOException {
         Path o = tmp.resolve("out");
         String[] args = {"census", MEOW.toString(), "-n", "0", "-o", o.toString()};
