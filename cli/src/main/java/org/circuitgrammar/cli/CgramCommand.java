@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             BenchCommand.class,
             MotifsCommand.class,
             SynthCommand.class,
+            CensusCommand.class,
         })
 public final class CgramCommand implements Runnable {
     /** Exit code for a finding: the command worked and found something (validation problem, regression). */

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 /** {@code cgram synth}: writes a synthetic layered signed DAG shaped like an attribution graph. */
 @Command(name = "synth",
         description = {"Write a synthetic layered signed DAG shaped like an attribution graph (Neuronpedia JSON).",
-            "Edges go up in layer and never back in position; ~70% stay at one position, ~20% are negative, "
-                + "out-degree is heavy-tailed, logits are sinks. Same options and seed give the same file."},
+            "Edges go up in layer and never back in position; ~70%% stay at one position, 20%% are negative, "
+                + "25%% end in a logit, out-degree is heavy-tailed. Same options and seed give the same file."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "2:usage error or a size the layer/position constraints cannot hold"})
 public final class SynthCommand implements Callable<Integer> {

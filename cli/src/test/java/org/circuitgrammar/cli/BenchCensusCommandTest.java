@@ -92,10 +92,11 @@ class BenchCensusCommandTest {
 
     @Test
     void parse_igraphOutput_nanForDisconnectedClasses() throws IOException {
-        IgraphCensus c = IgraphCensus.parse("igraph 0.10.2\nseconds 0.5 0.6\n"
+        IgraphCensus c = IgraphCensus.parse("igraph 0.10.2\nseconds 0.5 0.6\ncpu 0.4 0.45\n"
                 + "counts nan nan 5 nan 4 0 6 7 0 0 0 0 0 0 0 0\n");
         assertEquals("0.10.2", c.version());
         assertEquals(0.5, c.best());
+        assertEquals(0.4, c.bestCpu());
         assertArrayEquals(new long[] {-1, -1, 5, -1, 4, 0, 6, 7, 0, 0, 0, 0, 0, 0, 0, 0}, c.counts());
         long[] ours = new long[16];
         ours[3] = 6;    // 021D, igraph id 6

@@ -97,6 +97,17 @@ class MotifsInstancesCommandTest {
     }
 
     @Test
+    void triadMotifs_dallas_totalsEqualNetworkxTriadicCensus() throws Exception {
+        // networkx 2.8.8 triadic_census of the analysed view (errors dropped): 030T, 021C, 021U, 021D
+        Map<String, Long> expected = Map.of("ffl", 16125L, "chain", 10150L, "fan-in", 12884L, "fan-out", 6063L);
+        for (Map.Entry<String, Long> e : expected.entrySet()) {
+            JsonNode r = runJson("motifs", "instances", DALLAS.toString(), "--motif", e.getKey(), "--top", "1",
+                    "--format", "json");
+            assertEquals(e.getValue(), r.get("total").asLong(), e.getKey());
+        }
+    }
+
+    @Test
     void fflTypes_dallas_splitAllFfls() throws Exception {
         long sum = 0;
         for (String type : List.of("C1", "C2", "C3", "C4", "I1", "I2", "I3", "I4")) {
@@ -172,6 +183,40 @@ class MotifsInstancesCommandTest {
         assertEquals(expected.subList(0, 3), List.of(first.get(1).asText(), first.get(2).asText(),
                 first.get(3).asText()));
         assertEquals(written.nodeCount(), new GraphReader().read(DALLAS).nodeCount());
+        assertEquals(problemLines(DALLAS), problemLines(target), "no new schema or structure problems");
+    }
+
+    @Test
+    void neuronpedia_neuronpediaGraph_pinsNodeIds(@TempDir Path dir) throws Exception {
+        // a Neuronpedia circuit-tracer graph whose saved state pins node_ids
+        Path planet = sharedDir().resolve(
+                "corpus/gemma-2-2b/clt/thelargestplanet-1763017024609_2025-11-13t06-58-01-950z.json");
+        Path target = dir.resolve("planet.json");
+        JsonNode r = runJson("motifs", "instances", planet.toString(), "--motif", "bi-fan", "--top", "4",
+                "--format", "json", "--neuronpedia", target.toString());
+        List<String> expected = new ArrayList<>();
+        for (JsonNode inst : r.get("instances")) {
+            for (JsonNode node : inst.get("nodes")) {
+                if (!expected.contains(node.get("nodeId").asText())) {
+                    expected.add(node.get("nodeId").asText());
+                }
+            }
+        }
+        JsonNode q = JSON.readTree(new GraphReader().read(target).metadata().extra().get("$.qParams"));
+        List<String> pinned = new ArrayList<>();
+        q.get("pinnedIds").forEach(p -> pinned.add(p.asText()));
+        assertEquals(expected, pinned);
+        assertTrue(q.get("supernodes").size() >= 1);
+        assertEquals(problemLines(planet), problemLines(target));
+    }
+
+    /** The validator's problems without the file name, to compare a source and its rewrite. */
+    private static List<String> problemLines(Path file) {
+        List<String> out = new ArrayList<>();
+        for (var p : new org.circuitgrammar.corpus.json.GraphValidator().validate(file).problems()) {
+            out.add(p.path() + ": " + p.message());
+        }
+        return out;
     }
 
     @Test

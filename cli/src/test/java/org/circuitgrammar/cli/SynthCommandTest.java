@@ -36,6 +36,7 @@ class SynthCommandTest {
         assertEquals(0, run("synth", "--help"));
         assertTrue(out.toString().startsWith("Usage: cgram synth"), out.toString());
         assertTrue(out.toString().contains("--preset") && out.toString().contains("Exit codes:"), out.toString());
+        assertTrue(out.toString().contains("~70% stay at one position"), out.toString());   // '%' escaped for picocli
     }
 
     @Test

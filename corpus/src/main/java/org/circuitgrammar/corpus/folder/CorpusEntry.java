@@ -1,6 +1,7 @@
 package org.circuitgrammar.corpus.folder;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -62,5 +63,26 @@ public record CorpusEntry(Path path, String sha256, boolean readable, String mod
     @Override
     public int[] nodesByKind() {
         return nodesByKind.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CorpusEntry c && path.equals(c.path) && Objects.equals(sha256, c.sha256)
+                && readable == c.readable && Objects.equals(model, c.model) && transcoder == c.transcoder
+                && encoding == c.encoding && Arrays.equals(nodesByKind, c.nodesByKind) && edges == c.edges
+                && Double.compare(negativeEdgeShare, c.negativeEdgeShare) == 0
+                && minFeatureLayer == c.minFeatureLayer && maxFeatureLayer == c.maxFeatureLayer
+                && logitLayer == c.logitLayer && problems.equals(c.problems);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(path, sha256, Arrays.hashCode(nodesByKind), edges, problems);
+    }
+
+    @Override
+    public String toString() {
+        return "CorpusEntry[" + path + ", " + (readable ? nodes() + " nodes, " + edges + " edges" : "unreadable")
+                + ", " + problems.size() + " problems]";
     }
 }

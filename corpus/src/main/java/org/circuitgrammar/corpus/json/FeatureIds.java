@@ -19,22 +19,32 @@ public final class FeatureIds {
 
     /** Cantor pairing {@code (a+b)(a+b+1)/2 + b}, as circuit-tracer's frontend expects it. */
     public static long cantor(long layer, long index) {
-        long s = layer + index;
-        return s * (s + 1) / 2 + index;
+        return triangle(layer + index) + index;
     }
 
-    /** Inverse of {@link #cantor}: {@code {layer, index}}; exact for every non-negative long it produces. */
+    /** Largest diagonal whose triangle number fits in a long: triangle(MAX_DIAGONAL) = 2^63 - 2^31. */
+    private static final long MAX_DIAGONAL = 4_294_967_295L;
+
+    /** Inverse of {@link #cantor}: {@code {layer, index}}, exact for every non-negative long. */
     public static long[] uncantor(long z) {
-        long w = (long) Math.floor((Math.sqrt(8.0 * z + 1) - 1) / 2);
+        if (z < 0) {
+            throw new IllegalArgumentException("Cantor numbers are non-negative: " + z);
+        }
+        long w = Math.min(MAX_DIAGONAL, (long) Math.floor((Math.sqrt(8.0 * z + 1) - 1) / 2));
         // the double square root can be off by one for large z: step to the exact triangle root
-        while (w * (w + 1) / 2 > z) {
+        while (triangle(w) > z) {
             w--;
         }
-        while ((w + 1) * (w + 2) / 2 <= z) {
+        while (w < MAX_DIAGONAL && triangle(w + 1) <= z) {
             w++;
         }
-        long index = z - w * (w + 1) / 2;
+        long index = z - triangle(w);
         return new long[] {w - index, index};
+    }
+
+    /** w(w+1)/2 without overflowing for w up to {@link #MAX_DIAGONAL}. */
+    private static long triangle(long w) {
+        return w % 2 == 0 ? (w / 2) * (w + 1) : w * ((w + 1) / 2);
     }
 
     /**
@@ -73,7 +83,7 @@ public final class FeatureIds {
             return false;
         }
         return switch (encoding) {
-            case CANTOR -> cantor(layer, index) == feature;
+            case CANTOR -> layer + index <= MAX_DIAGONAL && cantor(layer, index) == feature;
             case LAYER_OFFSET -> index < LAYER_OFFSET && layer * LAYER_OFFSET + index == feature;
             case GLOBAL -> index == feature;
             case UNKNOWN -> false;

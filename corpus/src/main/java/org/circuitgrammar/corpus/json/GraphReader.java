@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,6 +53,7 @@ import org.circuitgrammar.corpus.graph.TranscoderKind;
 public final class GraphReader {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
             .build();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
@@ -148,7 +150,9 @@ public final class GraphReader {
         private final List<NodeRecord> nodes = new ArrayList<>();
         private boolean sawNodes;
         private boolean sawLinks;
-        private Map<String, Integer> idIndex;
+        private NodeIdTable idTable;
+        /** Per node: whether its id occurs more than once. */
+        private boolean[] duplicated;
         private final Map<String, int[]> duplicates = new LinkedHashMap<>();
 
         private int edgeCount;
@@ -279,26 +283,37 @@ public final class GraphReader {
 
         private void readNodes() throws IOException {
             expect(JsonToken.START_ARRAY, "$.nodes", "an array");
+            if (sawNodes) {
+                throw new Failure("$.nodes", "\"nodes\" given twice");
+            }
             sawNodes = true;
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 String path = "$.nodes[" + nodes.size() + "]";
                 expect(JsonToken.START_OBJECT, path, "an object");
                 nodes.add(readNode(path));
             }
-            idIndex = new HashMap<>(nodes.size() * 2);
+            Map<String, Integer> firstIndex = new HashMap<>(nodes.size() * 2);
+            List<String> ids = new ArrayList<>(nodes.size());
+            duplicated = new boolean[nodes.size()];
             for (int v = 0; v < nodes.size(); v++) {
                 String id = nodes.get(v).id;
-                Integer first = idIndex.putIfAbsent(id, v);
+                ids.add(id);
+                Integer first = firstIndex.putIfAbsent(id, v);
                 if (first != null) {
                     int[] known = duplicates.getOrDefault(id, new int[] {first});
                     int[] grown = Arrays.copyOf(known, known.length + 1);
                     grown[known.length] = v;
                     duplicates.put(id, grown);
+                    duplicated[first] = true;
+                    duplicated[v] = true;
                 }
             }
+            idTable = new NodeIdTable(ids);
             if (pendingIds != null) {
                 for (int e = 0; e < edgeCount; e++) {
-                    resolveEnds(e, pendingIds.get(2 * e), pendingIds.get(2 * e + 1));
+                    src[e] = resolve(e, "source", pendingIds.get(2 * e));
+                    tgt[e] = resolve(e, "target", pendingIds.get(2 * e + 1));
+                    checkAmbiguous(e);
                 }
                 pendingIds = null;
             }
@@ -407,8 +422,11 @@ public final class GraphReader {
 
         private void readLinks() throws IOException {
             expect(JsonToken.START_ARRAY, "$.links", "an array");
+            if (sawLinks) {
+                throw new Failure("$.links", "\"links\" given twice");
+            }
             sawLinks = true;
-            if (idIndex == null) {
+            if (idTable == null) {
                 pendingIds = new ArrayList<>();
             }
             // the hot loop of a large file: paths for messages are built only when something is wrong
@@ -416,16 +434,24 @@ public final class GraphReader {
                 if (p.currentToken() != JsonToken.START_OBJECT) {
                     expect(JsonToken.START_OBJECT, linkPath(""), "an object");
                 }
-                String source = null;
-                String target = null;
+                int source = -1;
+                int target = -1;
+                String sourceText = null;
+                String targetText = null;
                 double weight = 0;
                 boolean hasWeight = false;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     JsonToken t = p.nextToken();
                     switch (name) {
-                        case "source" -> source = linkEnd("source", t);
-                        case "target" -> target = linkEnd("target", t);
+                        case "source" -> {
+                            source = linkEnd("source", t);
+                            sourceText = idTable == null ? p.getText() : null;
+                        }
+                        case "target" -> {
+                            target = linkEnd("target", t);
+                            targetText = idTable == null ? p.getText() : null;
+                        }
                         case "weight" -> {
                             if (t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NUMBER_INT) {
                                 throw new Failure(linkPath(".weight"), "expected a number, found " + describe(t));
@@ -442,11 +468,11 @@ public final class GraphReader {
                         }
                     }
                 }
-                if (source == null || target == null || !hasWeight) {
-                    throw new Failure(linkPath(""), "missing " + (source == null ? "source"
-                            : target == null ? "target" : "weight"));
+                if (source < 0 || target < 0 || !hasWeight) {
+                    throw new Failure(linkPath(""), "missing " + (source < 0 ? "source"
+                            : target < 0 ? "target" : "weight"));
                 }
-                addLink(source, target, weight);
+                addLink(source, target, weight, sourceText, targetText);
             }
         }
 
@@ -455,14 +481,25 @@ public final class GraphReader {
             return "$.links[" + edgeCount + "]" + suffix;
         }
 
-        private String linkEnd(String end, JsonToken t) throws IOException {
+        /**
+         * The node index a link end names (its first occurrence), found without allocating a string; before the
+         * nodes are read there is nothing to look up yet and 0 is returned (the caller keeps the text).
+         */
+        private int linkEnd(String end, JsonToken t) throws IOException {
             if (t != JsonToken.VALUE_STRING) {
                 throw new Failure(linkPath("." + end), "expected a string node id, found " + describe(t));
             }
-            return p.getText();
+            if (idTable == null) {
+                return 0;
+            }
+            int v = idTable.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            if (v < 0) {
+                throw new Failure(linkPath("." + end), "unknown node id \"" + p.getText() + "\"");
+            }
+            return v;
         }
 
-        private void addLink(String source, String target, double weight) {
+        private void addLink(int source, int target, double weight, String sourceText, String targetText) {
             if (edgeCount == src.length) {
                 int c = edgeCount * 2;
                 src = Arrays.copyOf(src, c);
@@ -471,30 +508,31 @@ public final class GraphReader {
             }
             int e = edgeCount++;
             weights[e] = weight;
-            if (idIndex == null) {
-                pendingIds.add(source);
-                pendingIds.add(target);
-            } else {
-                resolveEnds(e, source, target);
+            if (idTable == null) {
+                pendingIds.add(sourceText);
+                pendingIds.add(targetText);
+                return;
             }
+            src[e] = source;
+            tgt[e] = target;
+            checkAmbiguous(e);
         }
 
-        private void resolveEnds(int e, String source, String target) {
-            src[e] = resolve(e, "source", source);
-            tgt[e] = resolve(e, "target", target);
-            boolean dupSource = duplicates.containsKey(source);
-            boolean dupTarget = duplicates.containsKey(target);
+        /** Marks a link that names a duplicated id for {@link DuplicateIdResolver}. */
+        private void checkAmbiguous(int e) {
+            boolean dupSource = duplicated[src[e]];
+            boolean dupTarget = duplicated[tgt[e]];
             if (dupSource || dupTarget) {
+                ambiguous.add(new DuplicateIdResolver.AmbiguousLink(e, dupSource ? nodes.get(src[e]).id : null,
+                        dupTarget ? nodes.get(tgt[e]).id : null));
                 src[e] = dupSource ? -1 : src[e];
                 tgt[e] = dupTarget ? -1 : tgt[e];
-                ambiguous.add(new DuplicateIdResolver.AmbiguousLink(e, dupSource ? source : null,
-                        dupTarget ? target : null));
             }
         }
 
         private int resolve(int e, String end, String id) {
-            Integer v = idIndex.get(id);
-            if (v == null) {
+            int v = idTable.get(id);
+            if (v < 0) {
                 throw new Failure("$.links[" + e + "]." + end, "unknown node id \"" + id + "\"");
             }
             return v;

@@ -94,6 +94,18 @@ class CorpusScannerTest {
     }
 
     @Test
+    void scan_twice_givesEqualEntries() throws Exception {
+        Path dir = tmp.resolve("two");
+        Files.createDirectories(dir);
+        Files.copy(SharedData.corpusFile("gemma-2-2b/plt/dallas_ea.json"), dir.resolve("a.json"));
+        List<CorpusEntry> first = new CorpusScanner().scan(dir);
+        assertEquals(first, new CorpusScanner().scan(dir));
+        int[] counts = first.get(0).nodesByKind();
+        counts[0] = -5;
+        assertEquals(9, first.get(0).nodes(NodeKind.EMBEDDING), "entries copy their arrays");
+    }
+
+    @Test
     void sha256_knownVector() throws Exception {
         Path f = tmp.resolve("abc");
         Files.writeString(f, "abc");

@@ -2,6 +2,7 @@ package org.circuitgrammar.corpus.json;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 
@@ -41,5 +42,17 @@ class FeatureIdsTest {
         assertEquals(5458, FeatureIds.decode("x", 23, 2305458), "no usable id: layer offset");
         assertEquals(77, FeatureIds.decode("3_77_1", 3, Long.MIN_VALUE), "no feature field: the id");
         assertEquals(-1, FeatureIds.decode("E_77", 3, Long.MIN_VALUE));
+    }
+
+    @Test
+    void uncantor_extremeValues_terminateAndRoundTrip() {
+        // found by the fuzz target: a huge feature value used to loop forever on an overflowing triangle number
+        for (long z : new long[] {Long.MAX_VALUE, Long.MAX_VALUE - 1, 9223372034707292160L, 9223372034707292159L,
+            (1L << 62) + 12345, 4_000_000_000_000_000_000L}) {
+            long[] pair = FeatureIds.uncantor(z);
+            assertTrue(pair[0] >= 0 && pair[1] >= 0, z + " -> " + pair[0] + "," + pair[1]);
+            assertEquals(z, FeatureIds.cantor(pair[0], pair[1]), Long.toString(z));
+        }
+        assertEquals(Long.MAX_VALUE, FeatureIds.decode("x", 3, Long.MAX_VALUE), "no layer match: raw value");
     }
 }

@@ -15,6 +15,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * byte mutations (bit flips, cuts, splices, JSON punctuation) and JSON-structure mutations (delete, replace with a
  * value of another type, duplicate, swap ids). Property: every input either reads - and then survives
  * write → read unchanged - or fails with an {@link InvalidGraphException} whose message is one line naming the
- * input; anything else is a crash, saved under {@code target/fuzz-crashes/}.
+ * input, within {@value #HANG_SECONDS} s; anything else is a crash, saved under {@code target/fuzz-crashes/}.
  *
  * <p>Not in CI: {@code mvn -Pfuzz -pl corpus test} runs it for {@code -Dcgram.fuzz.seconds} (default 600);
  * {@code -Dcgram.fuzz.seed} replays a run.
@@ -41,6 +47,7 @@ import org.junit.jupiter.api.Test;
 class GraphReaderFuzzTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final long HANG_SECONDS = 20;
     private static final byte[] PUNCTUATION = "{}[]\",:-.0123456789eE \ntfnNaI".getBytes(StandardCharsets.US_ASCII);
 
     @Test
@@ -56,6 +63,11 @@ class GraphReaderFuzzTest {
             }
         }
         GraphReader reader = new GraphReader();
+        ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "fuzz-worker");
+            t.setDaemon(true);
+            return t;
+        });
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         long runs = 0;
         long accepted = 0;
@@ -68,30 +80,47 @@ class GraphReaderFuzzTest {
             }
             runs++;
             String name = "fuzz-" + seed + "-" + runs + ".json";
+            byte[] current = input;
+            Future<String> verdict = worker.submit(() -> check(reader, current, name));
+            String crash;
             try {
-                AttributionGraph g = reader.read(new ByteArrayInputStream(input), name);
+                crash = verdict.get(HANG_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                crashes.add(save(name, input, "hang: no answer in " + HANG_SECONDS + " s"));
+                break; // the stuck thread keeps a core busy: stop here
+            } catch (InterruptedException | ExecutionException e) {
+                crash = e.toString();
+            }
+            if (crash == null) {
                 accepted++;
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                new GraphWriter().write(g, out);
-                AttributionGraph back = reader.read(new ByteArrayInputStream(out.toByteArray()), name);
-                if (!g.equals(back)) {
-                    crashes.add(save(name, input, "round trip changed the graph"));
-                }
-            } catch (InvalidGraphException e) {
-                String m = e.getMessage();
-                if (!m.startsWith(name + ": ") || m.contains("\n") || m.length() > 600) {
-                    crashes.add(save(name, input, "badly formed message: " + m));
-                }
-            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-                crashes.add(save(name, input, e.toString()));
+            } else if (!crash.isEmpty()) {
+                crashes.add(save(name, input, crash));
             }
             if (crashes.size() >= 20) {
                 break;
             }
         }
+        worker.shutdownNow();
         System.out.println("fuzz: " + runs + " inputs, " + accepted + " read, " + crashes.size() + " crashes");
         assertTrue(runs > 0);
         assertEquals(List.of(), crashes);
+    }
+
+    /** null: read and round-tripped; "": rejected cleanly; else what went wrong. */
+    private static String check(GraphReader reader, byte[] input, String name) throws IOException {
+        try {
+            AttributionGraph g = reader.read(new ByteArrayInputStream(input), name);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new GraphWriter().write(g, out);
+            AttributionGraph back = reader.read(new ByteArrayInputStream(out.toByteArray()), name);
+            return g.equals(back) ? null : "round trip changed the graph";
+        } catch (InvalidGraphException e) {
+            String m = e.getMessage();
+            boolean clean = m.startsWith(name + ": ") && !m.contains("\n") && m.length() <= 600;
+            return clean ? "" : "badly formed message: " + m;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return e.toString();
+        }
     }
 
     private static String save(String name, byte[] input, String what) {

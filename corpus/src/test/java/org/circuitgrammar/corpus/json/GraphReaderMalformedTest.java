@@ -99,6 +99,7 @@ class GraphReaderMalformedTest {
             {MalformedInput.TINY + "{}", "$: trailing content after the top-level object"},
             {MalformedInput.TINY.replace("\"prompt_tokens\": [\"<bos>\", \"hi\"]", "\"prompt_tokens\": [\"<bos>\", 5]"),
                 "$.metadata.prompt_tokens[1]: expected a string, found an integer"},
+            {MalformedInput.TINY.replace("\"links\": [", "\"nodes\": [], \"links\": ["), "$.nodes: \"nodes\" given twice"},
             {"{\"a\":" + "[".repeat(500) + "]".repeat(500) + "}", "$: too deeply nested"},
         };
         for (String[] c : cases) {

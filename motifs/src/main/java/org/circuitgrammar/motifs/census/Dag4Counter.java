@@ -12,13 +12,15 @@ import org.circuitgrammar.motifs.graph.SignedDigraph;
  * Single-threaded per call, stateless, so ensembles may call it from several threads.
  */
 public final class Dag4Counter implements MotifCounter {
+    /** The family name on the command line. */
+    public static final String FAMILY = "dag4";
     /** Label of the entry for connected sets that are not DAGs. */
     public static final String CYCLIC = "cyclic";
 
     private static final List<DagMotif> MOTIFS = DagMotif.ofSize(4);
 
     @Override
-    public String family() { return "dag4"; }
+    public String family() { return FAMILY; }
 
     @Override
     public List<String> labels() {

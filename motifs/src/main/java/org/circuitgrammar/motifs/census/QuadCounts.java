@@ -33,6 +33,19 @@ public final class QuadCounts {
         return counts[motif.isoclass()];
     }
 
+    /**
+     * The counts in igraph's isoclass order, as python-igraph's {@code motifs_randesu(size=4)} returns them: NaN for
+     * the 19 disconnected classes (circuit-motifs then turns NaN into 0).
+     */
+    public double[] toIgraphVector() {
+        IsoclassTable t = IsoclassTable.SIZE4;
+        double[] out = new double[t.classCount()];
+        for (int ours = 0; ours < out.length; ours++) {
+            out[t.igraphId(ours)] = t.isConnected(ours) ? counts[ours] : Double.NaN;
+        }
+        return out;
+    }
+
     /** Total number of connected 4-node sets. */
     public long total() { return Arrays.stream(counts).sum(); }
 

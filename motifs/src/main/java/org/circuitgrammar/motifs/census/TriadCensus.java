@@ -30,4 +30,30 @@ public final class TriadCensus implements MotifCounter {
     public long[] count(SignedDigraph g) {
         return ThreeNodeCensus.count(g).triads();
     }
+
+    /** Re-indexes a census in {@link TriadClass} order by igraph isoclass id (igraph's {@code motifs_randesu} order). */
+    public static long[] byIgraphId(long[] counts) {
+        if (counts.length != 16) {
+            throw new IllegalArgumentException("a triad census has 16 entries, not " + counts.length);
+        }
+        long[] r = new long[16];
+        for (TriadClass c : TriadClass.values()) {
+            r[c.igraphId()] = counts[c.ordinal()];
+        }
+        return r;
+    }
+
+    /**
+     * The vector circuit-motifs reports for a census in {@link TriadClass} order: by igraph id, with the
+     * disconnected classes 003, 012 and 102 (ids 0, 1, 3) set to 0 as igraph's NaN becomes 0 there.
+     */
+    public static long[] circuitMotifsVector(long[] counts) {
+        long[] r = byIgraphId(counts);
+        for (TriadClass c : TriadClass.values()) {
+            if (!c.connected()) {
+                r[c.igraphId()] = 0;
+            }
+        }
+        return r;
+    }
 }

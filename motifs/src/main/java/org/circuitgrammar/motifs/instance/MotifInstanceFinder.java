@@ -43,7 +43,7 @@ public final class MotifInstanceFinder {
             throw new IllegalArgumentException("topK must be >= 0: " + topK);
         }
         if (fflType != null && motif != DagMotif.FFL) {
-            throw new IllegalArgumentException("a sign type filter needs --motif ffl, not " + motif.shortName());
+            throw new IllegalArgumentException("an FFL sign type filter needs the FFL motif, not " + motif.shortName());
         }
         IsoclassTable table = motif.size() == 3 ? IsoclassTable.SIZE3 : IsoclassTable.SIZE4;
         short[] classOf = table.classOfMaskTable();

@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.Stream;
+import org.circuitgrammar.motifs.RandomCases;
 import org.circuitgrammar.motifs.graph.SignedDigraph;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The three MotifCounter families against label-level brute force and hand-made graphs. */
 class MotifFamilyTest {
@@ -17,17 +18,27 @@ class MotifFamilyTest {
     private final PositionSplitCensus position = new PositionSplitCensus();
     private final TriadCensus triad = new TriadCensus();
 
-    @Property(tries = 200)
-    void signedAndPosition_anyDigraph_equalBruteForce(@ForAll long seed, @ForAll @IntRange(min = 0, max = 13) int n,
-                                                      @ForAll @DoubleRange(min = 0.0, max = 0.9) double p) {
+    static Stream<Arguments> signedAndPosition_anyDigraph_equalBruteForceCases() {
+        return RandomCases.of(4528L, 200,
+                r -> Arguments.of(r.nextLong(), r.nextInt(0, 14), RandomCases.doubleIncludingEnds(r, 0.0, 0.9)));
+    }
+
+    @ParameterizedTest(name = "seed={0}, n={1}, p={2}")
+    @MethodSource("signedAndPosition_anyDigraph_equalBruteForceCases")
+    void signedAndPosition_anyDigraph_equalBruteForce(long seed, int n, double p) {
         SignedDigraph g = RandomDigraphs.any(seed, n, p, 3);
         assertArrayEquals(LabelledBruteForce.count(g, signed.labels()), signed.count(g));
         assertArrayEquals(LabelledBruteForce.count(g, position.labels()), position.count(g));
     }
 
-    @Property(tries = 200)
-    void signedAndPosition_layeredDag_equalBruteForce(@ForAll long seed, @ForAll @IntRange(min = 0, max = 16) int n,
-                                                      @ForAll @DoubleRange(min = 0.0, max = 1.0) double p) {
+    static Stream<Arguments> signedAndPosition_layeredDag_equalBruteForceCases() {
+        return RandomCases.of(4507L, 200,
+                r -> Arguments.of(r.nextLong(), r.nextInt(0, 17), RandomCases.doubleIncludingEnds(r, 0.0, 1.0)));
+    }
+
+    @ParameterizedTest(name = "seed={0}, n={1}, p={2}")
+    @MethodSource("signedAndPosition_layeredDag_equalBruteForceCases")
+    void signedAndPosition_layeredDag_equalBruteForce(long seed, int n, double p) {
         SignedDigraph g = RandomDigraphs.layeredDag(seed, n, p, 4, 3);
         assertArrayEquals(LabelledBruteForce.count(g, signed.labels()), signed.count(g));
         assertArrayEquals(LabelledBruteForce.count(g, position.labels()), position.count(g));

@@ -12,11 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.circuitgrammar.corpus.graph.AttributionGraph;
 import org.circuitgrammar.corpus.json.GraphReader;
+import org.circuitgrammar.motifs.RandomCases;
 import org.circuitgrammar.motifs.grammar.AdjacencyMask;
 import org.circuitgrammar.motifs.grammar.DagMotif;
 import org.circuitgrammar.motifs.grammar.IsoclassTable;
@@ -25,6 +23,7 @@ import org.circuitgrammar.motifs.view.AnalysedGraph;
 import org.circuitgrammar.motifs.view.AnalysisOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class QuadCensusTest {
@@ -53,6 +52,11 @@ class QuadCensusTest {
             }
         }
         assertEquals(199, checked, "igraph reports every connected class");
+        double[] vector = single.toIgraphVector();
+        for (int igraphId = 0; igraphId < 218; igraphId++) {
+            assertEquals(f.igraphCounts[igraphId] < 0 ? Double.NaN : (double) f.igraphCounts[igraphId],
+                    vector[igraphId], "igraph vector entry " + igraphId);
+        }
         assertEquals(single, QuadCensus.count(f.graph, 2), "thread count must not change the counts");
     }
 
@@ -78,10 +82,14 @@ class QuadCensusTest {
         return dir != null ? Path.of(dir) : Path.of("..", "..", "shared");
     }
 
-    @Property(tries = 200)
-    void count_randomDigraph_equalsBruteForceOverAllFourSets(@ForAll @IntRange(min = 0, max = 11) int n,
-                                                             @ForAll @IntRange(min = 0, max = 100) int percent,
-                                                             @ForAll long seed) {
+    static Stream<Arguments> count_randomDigraph_equalsBruteForceOverAllFourSetsCases() {
+        return RandomCases.of(5267L, 200,
+                r -> Arguments.of(r.nextInt(0, 12), r.nextInt(0, 101), r.nextLong()));
+    }
+
+    @ParameterizedTest(name = "n={0}, percent={1}, seed={2}")
+    @MethodSource("count_randomDigraph_equalsBruteForceOverAllFourSetsCases")
+    void count_randomDigraph_equalsBruteForceOverAllFourSets(int n, int percent, long seed) {
         SignedDigraph g = randomDigraph(n, percent / 100.0, seed);
         long[] expected = new long[IsoclassTable.SIZE4.classCount()];
         for (int a = 0; a < n; a++) {
@@ -106,10 +114,14 @@ class QuadCensusTest {
         assertArrayEquals(expected, visited, "one visit per connected set");
     }
 
-    @Property(tries = 100)
-    void forEachTriple_randomDigraph_visitsEveryConnectedTripleOnceWithItsMask(
-            @ForAll @IntRange(min = 0, max = 12) int n, @ForAll @IntRange(min = 0, max = 100) int percent,
-            @ForAll long seed) {
+    static Stream<Arguments> forEachTriple_randomDigraph_visitsEveryConnectedTripleOnceWithItsMaskCases() {
+        return RandomCases.of(7091L, 100,
+                r -> Arguments.of(r.nextInt(0, 13), r.nextInt(0, 101), r.nextLong()));
+    }
+
+    @ParameterizedTest(name = "n={0}, percent={1}, seed={2}")
+    @MethodSource("forEachTriple_randomDigraph_visitsEveryConnectedTripleOnceWithItsMaskCases")
+    void forEachTriple_randomDigraph_visitsEveryConnectedTripleOnceWithItsMask(int n, int percent, long seed) {
         SignedDigraph g = randomDigraph(n, percent / 100.0, seed);
         long[] expected = new long[IsoclassTable.SIZE3.classCount()];
         for (int a = 0; a < n; a++) {

@@ -5,35 +5,52 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.Stream;
+import org.circuitgrammar.motifs.RandomCases;
 import org.circuitgrammar.motifs.graph.SignedDigraph;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ThreeNodeCensusTest {
 
-    @Property(tries = 300)
-    void countGeneral_anyDigraph_equalsBruteForce(@ForAll long seed, @ForAll @IntRange(min = 0, max = 14) int n,
-                                                  @ForAll @DoubleRange(min = 0.0, max = 1.0) double p) {
-        SignedDigraph g = RandomDigraphs.any(seed, n, p, 3);
-        assertEquals(BruteForceTriads.count(g), ThreeNodeCensus.countGeneral(g));
+    static Stream<Arguments> countGeneral_anyDigraph_equalsBruteForceCases() {
+        return RandomCases.of(4136L, 300,
+                r -> Arguments.of(r.nextLong(), r.nextInt(0, 15), RandomCases.doubleIncludingEnds(r, 0.0, 1.0)));
     }
 
-    @Property(tries = 300)
-    void count_layeredDag_bothPathsEqualBruteForce(@ForAll long seed, @ForAll @IntRange(min = 0, max = 16) int n,
-                                                   @ForAll @DoubleRange(min = 0.0, max = 1.0) double p) {
+    @ParameterizedTest(name = "seed={0}, n={1}, p={2}")
+    @MethodSource("countGeneral_anyDigraph_equalsBruteForceCases")
+    void countGeneral_anyDigraph_equalsBruteForce(long seed, int n, double p) {
+        SignedDigraph g = RandomDigraphs.any(seed, n, p, 3);
+        assertEquals(BruteForceTriads.count(g), GeneralThreeNodeCensus.count(g));
+    }
+
+    static Stream<Arguments> count_layeredDag_bothPathsEqualBruteForceCases() {
+        return RandomCases.of(4207L, 300,
+                r -> Arguments.of(r.nextLong(), r.nextInt(0, 17), RandomCases.doubleIncludingEnds(r, 0.0, 1.0)));
+    }
+
+    @ParameterizedTest(name = "seed={0}, n={1}, p={2}")
+    @MethodSource("count_layeredDag_bothPathsEqualBruteForceCases")
+    void count_layeredDag_bothPathsEqualBruteForce(long seed, int n, double p) {
         SignedDigraph g = RandomDigraphs.layeredDag(seed, n, p, 5, 4);
         assertTrue(g.isAcyclic());
         ThreeNodeCounts expected = BruteForceTriads.count(g);
-        assertEquals(expected, ThreeNodeCensus.countDag(g));
-        assertEquals(expected, ThreeNodeCensus.countGeneral(g));
+        assertEquals(expected, DagThreeNodeCensus.count(g));
+        assertEquals(expected, GeneralThreeNodeCensus.count(g));
         assertEquals(expected, ThreeNodeCensus.count(g));
     }
 
-    @Property(tries = 200)
-    void count_anyDigraph_splitsSumToTheirTriadClass(@ForAll long seed, @ForAll @IntRange(min = 3, max = 30) int n) {
+    static Stream<Arguments> count_anyDigraph_splitsSumToTheirTriadClassCases() {
+        return RandomCases.of(4459L, 200,
+                r -> Arguments.of(r.nextLong(), r.nextInt(3, 31)));
+    }
+
+    @ParameterizedTest(name = "seed={0}, n={1}")
+    @MethodSource("count_anyDigraph_splitsSumToTheirTriadClassCases")
+    void count_anyDigraph_splitsSumToTheirTriadClass(long seed, int n) {
         ThreeNodeCounts c = ThreeNodeCensus.count(RandomDigraphs.any(seed, n, 0.2, 4));
         long ffl = 0;
         long chain = 0;

@@ -71,6 +71,21 @@ class TriadClassTest {
     }
 
     @Test
+    void circuitMotifsVector_dallasCounts_igraphOrderWithDisconnectedZeroed() {
+        // networkx order 003 012 102 021D 021U 021C 111D 111U 030T ...: the Dallas fixture row
+        long[] census = {13989, 32670, 0, 6063, 12884, 10150, 0, 0, 16125, 0, 0, 0, 0, 0, 0, 0};
+        long[] byId = TriadCensus.byIgraphId(census);
+        assertEquals(12884, byId[2]);   // 021U
+        assertEquals(10150, byId[4]);   // 021C
+        assertEquals(6063, byId[6]);    // 021D
+        assertEquals(16125, byId[7]);   // 030T
+        assertEquals(32670, byId[1]);
+        long[] compat = TriadCensus.circuitMotifsVector(census);
+        assertEquals(0, compat[0] + compat[1] + compat[3]);
+        assertEquals(16125, compat[7]);
+    }
+
+    @Test
     void possibleInDag_exactlyTheSixAcyclicClassesWithoutMutualDyads() {
         for (TriadClass c : TriadClass.values()) {
             boolean expected = c.man().charAt(0) == '0' && !c.man().equals("030C");

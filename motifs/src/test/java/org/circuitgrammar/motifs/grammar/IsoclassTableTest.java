@@ -105,7 +105,8 @@ class IsoclassTableTest {
             acyclic += t.isAcyclic(c) ? 1 : 0;
             connectedAcyclic += t.isConnected(c) && t.isAcyclic(c) ? 1 : 0;
         }
-        // OEIS A003085 (weakly connected digraphs: 13, 199), A003087 (acyclic: 6, 31), A101228 (connected acyclic: 4, 24)
+        // OEIS A003085 (weakly connected digraphs: 13, 199), A003087 (acyclic digraphs: 6, 31); connected and
+        // acyclic: the 4 DAG triads and the 24 classes D01-D24
         assertEquals(size == 3 ? 13 : 199, connected);
         assertEquals(size == 3 ? 6 : 31, acyclic);
         assertEquals(size == 3 ? 4 : 24, connectedAcyclic);

@@ -10,9 +10,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import java.util.stream.Stream;
+import org.circuitgrammar.motifs.RandomCases;
 import org.circuitgrammar.motifs.census.QuadCensus;
 import org.circuitgrammar.motifs.census.QuadCounts;
 import org.circuitgrammar.motifs.grammar.AdjacencyMask;
@@ -21,6 +20,9 @@ import org.circuitgrammar.motifs.grammar.FflSignType;
 import org.circuitgrammar.motifs.grammar.IsoclassTable;
 import org.circuitgrammar.motifs.graph.SignedDigraph;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MotifInstanceFinderTest {
 
@@ -72,10 +74,14 @@ class MotifInstanceFinderTest {
                 () -> new MotifInstanceFinder(g).find(DagMotif.CHAIN, 1, FflSignType.C1));
     }
 
-    @Property(tries = 60)
-    void find_noLimit_totalsEqualCensusAndBruteForce(@ForAll @IntRange(min = 0, max = 10) int n,
-                                                     @ForAll @IntRange(min = 0, max = 100) int percent,
-                                                     @ForAll long seed) {
+    static Stream<Arguments> find_noLimit_totalsEqualCensusAndBruteForceCases() {
+        return RandomCases.of(4415L, 60,
+                r -> Arguments.of(r.nextInt(0, 11), r.nextInt(0, 101), r.nextLong()));
+    }
+
+    @ParameterizedTest(name = "n={0}, percent={1}, seed={2}")
+    @MethodSource("find_noLimit_totalsEqualCensusAndBruteForceCases")
+    void find_noLimit_totalsEqualCensusAndBruteForce(int n, int percent, long seed) {
         SignedDigraph g = randomDag(n, percent / 100.0, seed);
         MotifInstanceFinder f = new MotifInstanceFinder(g);
         QuadCounts census = QuadCensus.count(g);
@@ -99,11 +105,14 @@ class MotifInstanceFinderTest {
         assertEquals(f.find(DagMotif.FFL, 0, null).total(), byType, "the 8 sign types split the FFLs");
     }
 
-    @Property(tries = 60)
-    void find_topK_equalsBruteForceRankingTruncated(@ForAll @IntRange(min = 3, max = 9) int n,
-                                                    @ForAll @IntRange(min = 20, max = 90) int percent,
-                                                    @ForAll @IntRange(min = 0, max = 6) int k,
-                                                    @ForAll long seed) {
+    static Stream<Arguments> find_topK_equalsBruteForceRankingTruncatedCases() {
+        return RandomCases.of(4333L, 60,
+                r -> Arguments.of(r.nextInt(3, 10), r.nextInt(20, 91), r.nextInt(0, 7), r.nextLong()));
+    }
+
+    @ParameterizedTest(name = "n={0}, percent={1}, k={2}, seed={3}")
+    @MethodSource("find_topK_equalsBruteForceRankingTruncatedCases")
+    void find_topK_equalsBruteForceRankingTruncated(int n, int percent, int k, long seed) {
         SignedDigraph g = randomDag(n, percent / 100.0, seed);
         for (DagMotif m : List.of(DagMotif.FFL, DagMotif.FAN_IN, DagMotif.CHAIN, DagMotif.D01, DagMotif.D05,
                 DagMotif.D12, DagMotif.D16, DagMotif.D20, DagMotif.D24)) {

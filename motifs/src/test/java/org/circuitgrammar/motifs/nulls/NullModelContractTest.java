@@ -8,12 +8,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
+import org.circuitgrammar.motifs.RandomCases;
 import org.circuitgrammar.motifs.graph.SignedDigraph;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** What every null model promises: its own invariants on every sample, simple graphs, seeded reproducibility. */
@@ -83,15 +81,17 @@ class NullModelContractTest {
         assertNotEquals(TestGraphs.edgeList(a.current()), TestGraphs.edgeList(c.current()));
     }
 
-    /** jqwik: any layered DAG, any seed, any sweep length: the invariants of every null hold. */
-    @Property(tries = 60)
-    void invariants_randomGraphsAndSeeds_hold(@ForAll @IntRange(min = 2, max = 7) int layers,
-                                              @ForAll @IntRange(min = 1, max = 9) int width,
-                                              @ForAll @IntRange(min = 1, max = 4) int positions,
-                                              @ForAll @IntRange(min = 0, max = 120) int edges,
-                                              @ForAll @DoubleRange(min = 0, max = 1) double negative,
-                                              @ForAll @DoubleRange(min = 0, max = 3) double sweeps,
-                                              @ForAll long seed) {
+    /** Random layered DAGs, any seed, any sweep length: the invariants of every null hold. */
+    static Stream<Arguments> invariants_randomGraphsAndSeeds_holdCases() {
+        return RandomCases.of(3729L, 60,
+                r -> Arguments.of(r.nextInt(2, 8), r.nextInt(1, 10), r.nextInt(1, 5), r.nextInt(0, 121),
+                        RandomCases.doubleIncludingEnds(r, 0, 1), RandomCases.doubleIncludingEnds(r, 0, 3), r.nextLong()));
+    }
+
+    @ParameterizedTest(name = "layers={0}, width={1}, positions={2}, edges={3}, negative={4}, sweeps={5}, seed={6}")
+    @MethodSource("invariants_randomGraphsAndSeeds_holdCases")
+    void invariants_randomGraphsAndSeeds_hold(int layers, int width, int positions, int edges, double negative,
+                                              double sweeps, long seed) {
         SignedDigraph g = TestGraphs.layeredDag(seed, layers, width, positions, edges, negative);
         variants().forEach(v -> {
             NullModel model = v.make.apply(g);
@@ -104,10 +104,14 @@ class NullModelContractTest {
     }
 
     /** The unlayered nulls on digraphs with mutual pairs and cycles; LPC with every node in one layer. */
-    @Property(tries = 40)
-    void invariants_unlayeredDigraphs_hold(@ForAll @IntRange(min = 2, max = 12) int n,
-                                           @ForAll @IntRange(min = 0, max = 60) int edges,
-                                           @ForAll long seed) {
+    static Stream<Arguments> invariants_unlayeredDigraphs_holdCases() {
+        return RandomCases.of(3487L, 40,
+                r -> Arguments.of(r.nextInt(2, 13), r.nextInt(0, 61), r.nextLong()));
+    }
+
+    @ParameterizedTest(name = "n={0}, edges={1}, seed={2}")
+    @MethodSource("invariants_unlayeredDigraphs_holdCases")
+    void invariants_unlayeredDigraphs_hold(int n, int edges, long seed) {
         SignedDigraph g = TestGraphs.randomDigraph(seed, n, edges);
         for (NullModel model : List.of(new ErdosRenyiNull(g, SignMode.SHUFFLED), new ConfigurationSwapNull(g),
                 LayerPairSwapNull.lpc(g), new LayerPairErNull(g, SignMode.SHUFFLED))) {

@@ -1,0 +1,325 @@
+package org.circuitgrammar.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.circuitgrammar.cli.census.CensusSummary;
+import org.circuitgrammar.motifs.stats.BenjaminiHochberg;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CensusCommandTest {
+    private static final Path SHARED = Path.of(System.getProperty("cgram.shared.dir", "../../shared"));
+    /** 45 kB gemma-2-2b CLT graph. */
+    private static final Path MEOW = SHARED.resolve("corpus/gemma-2-2b/clt/meow-clt.json");
+    /** Small PLT graph with error nodes. */
+    private static final Path WAR = SHARED.resolve("corpus/gemma-2-2b/plt/war_ea.json");
+    private static final Path DALLAS = SHARED.resolve("corpus/claude-3.5-haiku/clt/capital-state-dallas.json");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine cl = CgramCommand.newCommandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private static List<Path> results(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".census.json")).sorted().toList();
+        }
+    }
+
+    private static JsonNode read(Path p) throws IOException {
+        return JSON.readTree(p.toFile());
+    }
+
+    private static List<CSVRecord> csv(Path dir) throws IOException {
+        try (Reader r = Files.newBufferedReader(dir.resolve("summary.csv"))) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+    }
+
+    @Test
+    void help_listsOptionsAndExitCodes() {
+        assertEquals(0, run("census", "--help"));
+        String help = out.toString();
+        assertTrue(help.startsWith("Usage: cgram census"), help);
+        for (String option : List.of("--null", "-n", "--seed", "--threads", "--motifs", "--output", "--profile",
+                "--keep-errors", "--threshold", "--max-layer-gap", "Exit codes")) {
+            assertTrue(help.contains(option), option + " in " + help);
+        }
+    }
+
+    @Test
+    void countsOnly_writesJsonAndCsvWithTheTriadTotal() throws IOException {
+        Path o = tmp.resolve("out");
+        assertEquals(0, run("census", MEOW.toString(), "-n", "0", "--motifs", "triad,signed", "-o", o.toString()),
+                err.toString());
+        List<Path> files = results(o);
+        assertEquals(1, files.size());
+        JsonNode r = read(files.get(0));
+        int nodes = r.at("/graph/views/0/nodes").asInt();
+        long total = 0;
+        for (JsonNode c : r.at("/observed/0/counts")) {
+            total += c.asLong();
+        }
+        assertEquals("triad", r.at("/observed/0/family").asText());
+        assertEquals((long) nodes * (nodes - 1) * (nodes - 2) / 6, total, "the 16 classes partition all triples");
+        assertEquals(0, r.get("nulls").size());
+        assertTrue(r.at("/provenance/inputs/0/sha256").asText().matches("[0-9a-f]{64}"));
+        assertEquals("census", r.at("/provenance/config/step").asText());
+        assertEquals(0, r.at("/provenance/config/samples").asInt());
+        List<CSVRecord> rows = csv(o);
+        assertEquals(CensusSummary.COLUMNS, rows.get(0).getParser().getHeaderNames());
+        assertEquals(16 + r.at("/observed/1/labels").size(), rows.size());
+        assertEquals(CensusSummary.NO_NULL, rows.get(0).get("null"));
+        assertEquals(r.at("/observed/0/counts/0").asText(), rows.get(0).get("observed"));
+        assertTrue(out.toString().contains("1 graph(s) done (1 computed, 0 reused), 0 bad"), out.toString());
+    }
+
+    @Test
+    void rerun_sameInputAndParameters_skipsAndKeepsTheFile() throws IOException {
+        Path o = tmp.resolve("out");
+        String[] args = {"census", MEOW.toString(), WAR.toString(), "-n", "5", "--null", "lpc", "--motifs",
+            "triad", "--threads", "2", "-o", o.toString()};
+        assertEquals(0, run(args), err.toString());
+        List<Path> files = results(o);
+        String first = Files.readString(files.get(0));
+        assertEquals(0, run(args), err.toString());
+        assertTrue(out.toString().contains("(0 computed, 2 reused)"), out.toString());
+        assertEquals(first, Files.readString(files.get(0)));
+        // another seed is another result
+        String[] reseeded = args.clone();
+        reseeded[reseeded.length - 1] = o.toString();
+        List<String> withSeed = new ArrayList<>(List.of(reseeded));
+        withSeed.add("--seed");
+        withSeed.add("99");
+        assertEquals(0, run(withSeed.toArray(String[]::new)), err.toString());
+        assertTrue(out.toString().contains("(2 computed, 0 reused)"), out.toString());
+    }
+
+    @Test
+    void rerun_changedInputUnderTheSameName_recomputed() throws IOException {
+        Path in = Files.createDirectories(tmp.resolve("in")).resolve("g.json");
+        Files.copy(MEOW, in);
+        Path o = tmp.resolve("out");
+        assertEquals(0, run("census", in.toString(), "-n", "0", "-o", o.toString()), err.toString());
+        Files.copy(WAR, in, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(0, run("census", in.toString(), "-n", "0", "-o", o.toString()), err.toString());
+        assertTrue(out.toString().contains("(1 computed, 0 reused)"), out.toString());
+        assertEquals(2, results(o).size(), "the old content's result stays, under its own SHA-256 prefix");
+        List<CSVRecord> rows = csv(o);
+        assertTrue(rows.stream().allMatch(r -> r.get("sha256").equals(rows.get(0).get("sha256"))),
+                "summary.csv holds only this run's graphs");
+    }
+
+    @Test
+    void interruptedRun_leftoversAreRemovedAndTruncatedResultRecomputed() throws IOException {
+        Path o = tmp.resolve("out");
+        String[] args = {"census", MEOW.toString(), "-n", "0", "-o", o.toString()};
+        assertEquals(0, run(args), err.toString());
+        Path result = results(o).get(0);
+        String complete = Files.readString(result);
+        // what kill -9 can leave: a temp file of the atomic write, or (from another tool) a truncated file
+        Path temp = o.resolve("." + result.getFileName() + "12345.tmp");
+        Files.writeString(temp, complete.substring(0, 100));
+        Files.writeString(result, complete.substring(0, 100));
+        assertEquals(0, run(args), err.toString());
+        assertFalse(Files.exists(temp));
+        assertTrue(out.toString().contains("(1 computed, 0 reused)"), out.toString());
+        JsonNode again = read(result);
+        assertEquals(JSON.readTree(complete).get("observed"), again.get("observed"));
+    }
+
+    @Test
+    void batchWithBadInputs_reportsEachAndGoesOn() throws IOException {
+        Path in = Files.createDirectories(tmp.resolve("in/sub"));
+        Files.copy(MEOW, in.resolve("meow.json"));
+        Files.writeString(in.resolve("broken.json"), "{\"nodes\": [");
+        Files.writeString(in.resolve("no-edges.json"), graph(List.of(), new int[][] {}));
+        Files.writeString(in.resolve("one-layer.json"), graph(List.of("3", "3", "3"), new int[][] {{0, 1}, {1, 2}}));
+        Files.writeString(in.resolve("one-block.json"),
+                graph(List.of("1", "1", "2", "2"), new int[][] {{0, 2}, {1, 3}, {0, 3}}));
+        Files.writeString(in.resolve("notes.txt"), "not a graph");
+        Path o = tmp.resolve("out");
+        assertEquals(2, run("census", tmp.resolve("in").toString(), "-n", "0", "-o", o.toString()));
+        String e = err.toString();
+        assertEquals(4, e.lines().count(), e);
+        assertTrue(e.contains("broken.json: "), e);
+        assertTrue(e.contains("no-edges.json: degenerate graph: no edges"), e);
+        assertTrue(e.contains("one-layer.json: degenerate graph: every node is in layer 3"), e);
+        assertTrue(e.contains("one-block.json: degenerate graph: all 3 edges are in one layer-pair block"), e);
+        assertEquals(1, results(o).size());
+        assertTrue(out.toString().contains("1 graph(s) done (1 computed, 0 reused), 4 bad"), out.toString());
+    }
+
+    @Test
+    void sameFileTwice_countedOnce() throws IOException {
+        Path copy = Files.createDirectories(tmp.resolve("copy")).resolve(MEOW.getFileName());
+        Files.copy(MEOW, copy);
+        Path o = tmp.resolve("out");
+        assertEquals(0, run("census", MEOW.toString(), copy.toString(), "-n", "0", "-o", o.toString()));
+        assertTrue(out.toString().contains("same name and content as " + MEOW + ", counted once"), out.toString());
+        assertTrue(out.toString().contains("1 graph(s) done"), out.toString());
+        assertEquals(1, results(o).size());
+    }
+
+    @Test
+    void missingPath_isAnInputError() {
+        assertEquals(2, run("census", tmp.resolve("nope.json").toString(), "-n", "0", "-o", tmp.toString()));
+        assertTrue(err.toString().contains("nope.json: cannot read: no such file or folder"), err.toString());
+    }
+
+    @Test
+    void badOptions_areUsageErrors() {
+        assertEquals(2, run("census", MEOW.toString(), "--null", "lpc,bogus", "-o", tmp.toString()));
+        assertTrue(err.toString().contains("unknown null model 'bogus'"), err.toString());
+        assertEquals(2, run("census", MEOW.toString(), "--motifs", "tetrads", "-o", tmp.toString()));
+        assertTrue(err.toString().contains("unknown motif family 'tetrads'"), err.toString());
+        assertEquals(2, run("census", MEOW.toString(), "-n", "-1", "-o", tmp.toString()));
+        assertEquals(2, run("census", MEOW.toString(), "--profile", "igraph", "-o", tmp.toString()));
+        assertEquals(2, run("census", MEOW.toString()));
+        assertTrue(err.toString().contains("Missing required option"), err.toString());
+    }
+
+    @Test
+    void ensemble_numbersDoNotDependOnThreads() throws IOException {
+        Path one = tmp.resolve("one");
+        Path three = tmp.resolve("three");
+        String[] common = {"census", WAR.toString(), "-n", "12", "--null", "lpc,config", "--motifs",
+            "triad,position", "--seed", "7"};
+        assertEquals(0, run(concat(common, "--threads", "1", "-o", one.toString())), err.toString());
+        assertEquals(0, run(concat(common, "--threads", "3", "-o", three.toString())), err.toString());
+        JsonNode a = read(results(one).get(0));
+        JsonNode b = read(results(three).get(0));
+        assertEquals(a.get("nulls"), b.get("nulls"));
+        assertEquals(a.get("resultKey"), b.get("resultKey"));
+        assertEquals(1, a.at("/provenance/run/threads").asInt());
+        assertEquals(3, b.at("/provenance/run/threads").asInt());
+        assertEquals(Files.readString(one.resolve("summary.csv")), Files.readString(three.resolve("summary.csv")));
+    }
+
+    @Test
+    void ensemble_statisticsAndQValuesAcrossTheRun() throws IOException {
+        Path o = tmp.resolve("out");
+        assertEquals(0, run("census", MEOW.toString(), WAR.toString(), "-n", "20", "--null", "lpc", "--motifs",
+                "triad,signed", "-o", o.toString()), err.toString());
+        List<Double> ps = new ArrayList<>();
+        List<Double> qs = new ArrayList<>();
+        for (Path f : results(o)) {
+            JsonNode r = read(f);
+            JsonNode lpc = r.at("/nulls/0");
+            assertEquals("lpc", lpc.get("nullModel").asText());
+            assertEquals(20, lpc.get("samples").asInt());
+            assertTrue(lpc.get("dagTriadIdentity").asBoolean(), "LPC keeps degrees and the DAG");
+            for (JsonNode fam : lpc.get("families")) {
+                for (JsonNode c : fam.get("classes")) {
+                    assertFalse(c.get("p").isNull(), "p is defined whenever n > 0");
+                    double p = c.get("p").asDouble();
+                    assertTrue(p >= 2.0 / 21 && p <= 1, c.toString());
+                    ps.add(p);
+                    qs.add(c.get("q").asDouble());
+                    assertTrue(c.get("q").asDouble() >= p, c.toString());
+                    if (c.get("z").isNull()) {
+                        assertFalse(c.get("zUndefined").asText().isEmpty());
+                        assertTrue(c.get("sp").isNull());
+                    } else {
+                        assertNull(c.get("zUndefined").textValue());
+                        double expectedZ = (c.get("observed").asDouble() - c.get("nullMean").asDouble())
+                                / c.get("nullSd").asDouble();
+                        assertEquals(expectedZ, c.get("z").asDouble(), 1e-9 * Math.abs(expectedZ) + 1e-9);
+                    }
+                }
+            }
+        }
+        double[] expected = BenjaminiHochberg.adjust(ps.stream().mapToDouble(Double::doubleValue).toArray());
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], qs.get(i), 1e-15, "q over both graphs' motifs, in file order");
+        }
+        assertEquals(ps.size(), csv(o).size());
+    }
+
+    @Test
+    void compatProfile_dallasLoadsAsTheAnchorAndFflZIsStableAcrossSeeds() throws IOException {
+        double[] z = new double[2];
+        for (int seed = 0; seed < 2; seed++) {
+            Path o = tmp.resolve("seed" + seed);
+            assertEquals(0, run("census", DALLAS.toString(), "--profile", "circuit-motifs", "--null", "lpc", "-n",
+                    "60", "--motifs", "triad,signed", "--seed", Integer.toString(seed), "-o", o.toString()),
+                    err.toString());
+            JsonNode r = read(results(o).get(0));
+            assertEquals(83, r.at("/graph/views/0/nodes").asInt());
+            assertEquals(1719, r.at("/graph/views/0/edges").asInt());
+            assertEquals("signed-window", r.at("/graph/views/1/name").asText());
+            assertEquals(829, r.at("/graph/views/1/edges").asInt());
+            JsonNode triads = r.at("/nulls/0/families/0");
+            assertEquals("triad", triads.get("family").asText());
+            for (JsonNode c : triads.get("classes")) {
+                if (c.get("label").asText().equals("030T")) {
+                    z[seed] = c.get("z").asDouble();
+                }
+            }
+        }
+        // circuit-motifs: +18.50 at n = 1000; at n = 60 the sd estimate alone is good to about ±10 %
+        for (double zi : z) {
+            assertEquals(18.5, zi, 4.5, "FFL Z under the anchor's LPC");
+        }
+        assertEquals(z[0], z[1], 5.0, "two seeds agree within sampling error");
+        assertNotEquals(z[0], z[1], "different seeds, different ensembles");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = new String[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /** A minimal Neuronpedia-format graph: one feature node per layer entry, links as index pairs. */
+    private static String graph(List<String> layers, int[][] links) {
+        ObjectNode root = JSON.createObjectNode();
+        root.putObject("metadata").put("slug", "toy").put("scan", "toy").put("prompt", "t")
+                .putArray("prompt_tokens").add("t");
+        var nodes = root.putArray("nodes");
+        for (int i = 0; i < layers.size(); i++) {
+            nodes.addObject().put("node_id", layers.get(i) + "_" + i + "_0").put("feature_type",
+                    "cross layer transcoder").put("layer", layers.get(i)).put("ctx_idx", 0).put("feature", i);
+        }
+        if (layers.isEmpty()) {
+            nodes.addObject().put("node_id", "E_1_0").put("feature_type", "embedding").put("layer", "E")
+                    .put("ctx_idx", 0).put("feature", 0);
+        }
+        var ls = root.putArray("links");
+        for (int[] l : links) {
+            ls.addObject().put("source", layers.get(l[0]) + "_" + l[0] + "_0")
+                    .put("target", layers.get(l[1]) + "_" + l[1] + "_0").put("weight", 1.0);
+        }
+        return root.toString();
+    }
+}
