@@ -40,10 +40,11 @@ import picocli.CommandLine.Spec;
  * the acceptance rate, mixing diagnostics and the FFL (030T) Z-score.
  */
 @Command(name = "nulls",
-        description = {"Time null-model ensembles: (a) the full analysis of one graph (default: the shared Dallas",
-            "graph; er, config, lp-er, lpc, lpc-shuffle, lpc-sign; triad + signed families), in-process and as a whole",
-            "process; (b) an lpc ensemble with the triad census on a synthetic layered DAG (default preset l, 500k",
-            "edges). Goals on a 2-core machine at n = 1000: (a) <= 2.3 s for the whole process, (b) <= 60 s."},
+        description = {"Time null-model ensembles: (a) the full analysis of one graph (default: the shared Dallas "
+            + "graph; er, config, lp-er, lpc, lpc-shuffle, lpc-sign; triad + signed families), in-process and as a "
+            + "whole process; (b) an lpc ensemble with the triad census on a synthetic layered DAG (default preset l, "
+            + "500k edges).",
+            "Goals on a 2-core machine at n = 1000: (a) <= 2.3 s for the whole process, (b) <= 60 s."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "2:usage error, unreadable graph, or the timed process failed"})
 public final class BenchNullsCommand implements Callable<Integer> {

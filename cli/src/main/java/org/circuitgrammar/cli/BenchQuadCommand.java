@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
  * per-file times, the total and whether the counts agree.
  */
 @Command(name = "quad",
-        description = {"Time the 4-node census (QuadCensus, family dag4) on the analysed views of graph files",
-            "(folders are searched for *.json), optionally against igraph's motifs_randesu(size=4).",
+        description = {"Time the 4-node census (QuadCensus, family dag4) on the analysed views of graph files "
+            + "(folders are searched for *.json), optionally against igraph's motifs_randesu(size=4).",
             "Times: best and median of --runs after --warmup untimed runs, census only (not reading the file)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done, counts agree (or igraph not run)", "1:igraph's counts differ from ours",
