@@ -10,7 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import org.circuitgrammar.corpus.InvalidGraphException;
 import org.circuitgrammar.corpus.folder.FileDigest;
 import org.circuitgrammar.corpus.json.GraphReader;
@@ -147,29 +146,17 @@ public final class BenchNullsCommand implements Callable<Integer> {
     private void timeWholeProcess(Path file, int workers, PrintWriter out) throws IOException, InterruptedException {
         boolean census = spec.root().subcommands().containsKey("census");
         Path outDir = Files.createTempDirectory("cgram-bench-nulls");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), CgramCommand.class.getName()));
+        List<String> args = new ArrayList<>();
         String nulls = String.join(",", FULL_ANALYSIS.stream().map(NullKind::cliName).toList());
         if (census) {
-            command.addAll(List.of("census", file.toString(), "--null", nulls, "-n", String.valueOf(samples),
+            args.addAll(List.of("census", file.toString(), "--null", nulls, "-n", String.valueOf(samples),
                     "--seed", String.valueOf(seed), "--threads", String.valueOf(workers), "--motifs", "triad,signed",
                     "-o", outDir.toString()));
         } else {
-            command.addAll(List.of("bench", "nulls", "--parts", "in-process", "--graph", file.toString(), "-n",
+            args.addAll(List.of("bench", "nulls", "--parts", "in-process", "--graph", file.toString(), "-n",
                     String.valueOf(samples), "--seed", String.valueOf(seed), "--threads", String.valueOf(workers)));
         }
-        Path log = outDir.resolve("process.log");
-        long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(30, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new IOException("the timed process did not finish in 30 minutes");
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        if (p.exitValue() != 0) {
-            throw new IOException("the timed process exited with " + p.exitValue() + ": "
-                    + Files.readString(log, StandardCharsets.UTF_8).strip());
-        }
+        double seconds = TimedProcess.seconds(args, outDir.resolve("process.log"));
         out.printf(Locale.ROOT, "(a) whole process (%s): %.2f s   [goal <= 2.3 s; circuit-motifs ~570 s]%n",
                 census ? "cgram census" : "cgram bench nulls --parts in-process", seconds);
     }
