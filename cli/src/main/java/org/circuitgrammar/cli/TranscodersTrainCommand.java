@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -186,13 +185,11 @@ public final class TranscodersTrainCommand implements Callable<Integer> {
                 for (int i = 1; i < Math.min(workers, sequences); i++) {
                     models.add(new LlamaModel(Llama2cCheckpoint.read(checkpoint)));
                 }
-                SplittableRandom root = new SplittableRandom(seed);
-                long trainSeed = root.nextLong();
-                long heldOutSeed = root.nextLong();
+                ActivationCollector.SampleSeeds seeds = ActivationCollector.SampleSeeds.of(seed);
                 try (ProgressBar bar = progressBar("sampling", sequences + heldOutSequences, err)) {
-                    train = ActivationCollector.sample(models, sequences, seqLen, temperature, trainSeed,
+                    train = ActivationCollector.sample(models, sequences, seqLen, temperature, seeds.train(),
                             i -> step(bar));
-                    heldOut = ActivationCollector.sample(models, heldOutSequences, seqLen, temperature, heldOutSeed,
+                    heldOut = ActivationCollector.sample(models, heldOutSequences, seqLen, temperature, seeds.heldOut(),
                             i -> step(bar));
                 }
             }

@@ -65,6 +65,16 @@ public final class ActivationCollector {
         return new ActivationSet(rows, d, inputs, targets);
     }
 
+    /** The seeds of the training and the held-out samples, both drawn from one root seed. */
+    public record SampleSeeds(long train, long heldOut) {
+        /** {@code SplittableRandom(root)}: first draw for training, second for held-out. */
+        public static SampleSeeds of(long root) {
+            SplittableRandom rng = new SplittableRandom(root);
+            long train = rng.nextLong();
+            return new SampleSeeds(train, rng.nextLong());
+        }
+    }
+
     /**
      * {@code count} sequences sampled from the model, each BOS then up to {@code newTokens} tokens (fewer if the
      * model samples BOS), with {@code run.c}'s sampler at {@code temperature} (top-p off). Sequence {@code i} uses
