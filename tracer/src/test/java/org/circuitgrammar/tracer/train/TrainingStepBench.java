@@ -62,18 +62,19 @@ class TrainingStepBench {
                 if (s == 5) {
                     start = System.nanoTime();
                 }
-                try (NDManager step = m.newSubManager();
-                     GradientCollector gc = Engine.getEngine(DjlEngine.ENGINE).newGradientCollector()) {
+                try (NDManager step = m.newSubManager()) {
                     step.tempAttachAll(x, y); // every temporary of this step joins and dies with `step`
-                    NDArray total = null;
-                    for (int l = 0; l < LAYERS; l++) {
-                        NDArray h = x.matMul(params[l][0].transpose()).add(params[l][1]);
-                        NDArray kth = h.sort(1).get(":, " + (FEATURES - K) + ":" + (FEATURES - K + 1));
-                        NDArray a = h.mul(h.gte(kth));
-                        NDArray loss = a.matMul(params[l][2]).add(params[l][3]).sub(y).square().mean();
-                        total = total == null ? loss : total.add(loss);
+                    try (GradientCollector gc = Engine.getEngine(DjlEngine.ENGINE).newGradientCollector()) {
+                        NDArray total = null;
+                        for (int l = 0; l < LAYERS; l++) {
+                            NDArray h = x.matMul(params[l][0].transpose()).add(params[l][1]);
+                            NDArray kth = h.sort(1).get(":, " + (FEATURES - K) + ":" + (FEATURES - K + 1));
+                            NDArray a = h.mul(h.gte(kth));
+                            NDArray loss = a.matMul(params[l][2]).add(params[l][3]).sub(y).square().mean();
+                            total = total == null ? loss : total.add(loss);
+                        }
+                        gc.backward(total);
                     }
-                    gc.backward(total);
                     for (NDArray[] layer : params) {
                         for (NDArray p : layer) {
                             p.subi(p.getGradient().mul(1e-3f));
