@@ -20,6 +20,12 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CommandLine.HelpCommand.class,
             TranscodersCommand.class,
+            ModelCommand.class,
+            ValidateCommand.class,
+            CorpusCommand.class,
+            BenchCommand.class,
+            MotifsCommand.class,
+            SynthCommand.class,
         })
 public final class CgramCommand implements Runnable {
     /** Exit code for a finding: the command worked and found something (validation problem, regression). */

@@ -7,12 +7,26 @@ import org.circuitgrammar.motifs.graph.SignedDigraph;
 
 /**
  * The analysed view of an attribution graph: the nodes and edges {@link AnalysisOptions} keep, as a
- * {@link SignedDigraph} over dense indices, with the way back to the original node of each analysed node.
+ * {@link SignedDigraph} over dense indices, with the way back to the original node of each analysed node. Every
+ * motif count of the project runs on this view; {@code docs/motifs.md} ("The analysed view") is the long form.
  *
- * <p>Rules, in order: drop nodes of excluded kinds (errors by default) and every edge touching them; drop edges with
- * {@code |w| < threshold}; drop edges whose layer gap exceeds the limit; drop self-loops; of parallel edges keep the
- * first in file order. Analysed nodes keep the file order of the original nodes. Isolated nodes are kept (they change
- * the 003 and 012 triad counts, as in networkx). Layers are the file's layers (embeddings -1).
+ * <p>Rules, in order:
+ * <ol>
+ *   <li>drop nodes of excluded kinds and every edge touching them: error nodes (any {@code feature_type} containing
+ *       "error", so MLP and lorsa errors) unless {@link AnalysisOptions#keepErrors()}; embeddings and logits are
+ *       kept unless switched off; lorsa features are features;</li>
+ *   <li>drop edges with {@code |w| < threshold} (the default 0 keeps every edge, zero weights included);</li>
+ *   <li>if a maximum layer gap is set, drop edges with {@code layer(target) − layer(source)} above it;</li>
+ *   <li>drop self-loops; of parallel edges keep the first in file order (with its weight).</li>
+ * </ol>
+ * Analysed nodes keep the file order of the original nodes. Isolated nodes are kept (they change the 003 and 012
+ * triad counts, as in networkx). Layers and positions are the file's: embeddings −1, logits wherever the file puts
+ * them (circuit-tracer: {@code n_layers + 1}, one above the last real layer, so a logit edge's layer gap counts the
+ * skipped layer; circuit-motifs' "effective layer" is a different rule, see {@code CircuitMotifsView}). Duplicate
+ * node ids are resolved by the reader before the view is taken. Edges are not required to go up in layer: two shared
+ * files ({@code gemma-2-2b/plt/dallas_ea.json} with 10 mutual pairs, the dense 16×16
+ * {@code llama-3.2-1b/clt/dallas-austin.03c838e.json}) give views that are not DAGs, and the census stays exact on
+ * them. Sign: an edge is negative iff {@code w < 0}; zero counts as positive.
  *
  * @param graph        the simple signed digraph the analyses run on
  * @param originalNode analysed node index → node index in {@code source}

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,9 +66,7 @@ public final class SafetensorsReader {
         Map<String, TensorDType> types = new LinkedHashMap<>();
         Map<String, String> metadata = new LinkedHashMap<>();
         List<long[]> ranges = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = header.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : header.properties()) {
             String name = field.getKey();
             String path = "$." + name;
             if (name.equals("__metadata__")) {
@@ -119,9 +116,7 @@ public final class SafetensorsReader {
 
     private static void readMetadata(Path file, JsonNode node, Map<String, String> into) throws IOException {
         if (!node.isObject()) throw new InvalidModelFileException(file, "$.__metadata__", "not an object");
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             if (!e.getValue().isTextual()) {
                 throw new InvalidModelFileException(file, "$.__metadata__." + e.getKey(), "metadata values are strings");
             }

@@ -16,14 +16,16 @@ final class CausalAttention {
     record Result(NDArray pattern, NDArray output) {}
 
     /**
-     * @param q       {@code [T, heads, headSize]}
-     * @param k       {@code [T, kvHeads, headSize]}
-     * @param v       {@code [T, kvHeads, headSize]}
-     * @return the post-softmax pattern {@code [heads, T, T]} and the heads' outputs concatenated, {@code [T, heads *
-     *         headSize]}; both belong to {@code q}'s manager
+     * @param q       {@code [Tq, heads, headSize]}: the last {@code Tq} of the {@code Tk} positions
+     * @param k       {@code [Tk, kvHeads, headSize]}, {@code Tk >= Tq}
+     * @param v       {@code [Tk, kvHeads, headSize]}
+     * @return the post-softmax pattern {@code [heads, Tq, Tk]} (query {@code i} sees keys up to
+     *         {@code Tk - Tq + i}) and the heads' outputs concatenated, {@code [Tq, heads * headSize]}; both belong to
+     *         {@code q}'s manager
      */
     static Result attend(NDArray q, NDArray k, NDArray v, NDManager manager) {
         long t = q.getShape().get(0);
+        long keys = k.getShape().get(0);
         long heads = q.getShape().get(1);
         long headSize = q.getShape().get(2);
         long group = heads / k.getShape().get(1);
@@ -34,17 +36,19 @@ final class CausalAttention {
             kh = kh.repeat(0, group);
             vh = vh.repeat(0, group);
         }
-        NDArray scores = qh.matMul(kh.transpose(0, 2, 1)).div((float) Math.sqrt(headSize)).add(causalMask(manager, (int) t));
+        NDArray scores = qh.matMul(kh.transpose(0, 2, 1)).div((float) Math.sqrt(headSize));
+        if (t > 1) scores = scores.add(causalMask(manager, (int) t, (int) keys)); // one last query sees every key
         NDArray pattern = scores.softmax(-1);
         NDArray output = pattern.matMul(vh).transpose(1, 0, 2).reshape(t, heads * headSize);
         return new Result(pattern, output);
     }
 
-    private static NDArray causalMask(NDManager manager, int t) {
-        float[] mask = new float[t * t];
-        for (int i = 0; i < t; i++) {
-            for (int j = i + 1; j < t; j++) mask[i * t + j] = Float.NEGATIVE_INFINITY;
+    private static NDArray causalMask(NDManager manager, int queries, int keys) {
+        float[] mask = new float[queries * keys];
+        int offset = keys - queries;
+        for (int i = 0; i < queries; i++) {
+            for (int j = offset + i + 1; j < keys; j++) mask[i * keys + j] = Float.NEGATIVE_INFINITY;
         }
-        return manager.create(mask, new Shape(t, t));
+        return manager.create(mask, new Shape(queries, keys));
     }
 }

@@ -26,6 +26,14 @@ public interface LanguageModel extends AutoCloseable {
         return run(tokens).logits(tokens.length - 1);
     }
 
+    /**
+     * A decoder for feeding tokens one at a time ({@link Generator} uses it). The default re-runs the prefix at every
+     * step; models with a KV cache override it.
+     */
+    default Decoder newDecoder() {
+        return new RecomputingDecoder(this);
+    }
+
     @Override
     void close();
 }

@@ -44,11 +44,11 @@ public final class Llama2cTokenizer {
         float[] scores = new float[vocabSize];
         int id = -1;
         try {
-            int maxLength = b.getInt();
+            b.getInt(); // max_token_length: run.c sizes a buffer with it; pieces carry their own lengths
             for (id = 0; id < vocabSize; id++) {
                 scores[id] = b.getFloat();
                 int len = b.getInt();
-                if (len < 0 || len > Math.max(maxLength, 0) + 16 || len > b.remaining()) {
+                if (len < 0 || len > b.remaining()) {
                     throw new InvalidModelFileException(file, "byte " + (b.position() - 4), "token " + id
                             + " has an impossible length " + len);
                 }

@@ -10,8 +10,8 @@ import org.circuitgrammar.tracer.io.FloatTensor;
  * {@code x += W2·(silu(W1·n2) ⊙ W3·n2)} with {@code n = x · w / sqrt(mean(x²) + eps)}, then
  * {@code logits = Wcls · rmsnorm(x)}. This is {@code run.c}'s forward pass, evaluated for all positions at once.
  *
- * <p>Memory: weights live in one root manager owned by the model; each {@link #run} opens a sub-manager in
- * try-with-resources, so nothing but Java arrays outlives the call. Cost per run O(layers · T · (d² + d·hidden) +
+ * <p>Memory: weights live in one capped root manager owned by the model; each {@link #run} and decoder step opens a
+ * sub-manager in try-with-resources, so nothing but Java arrays outlives the call. Cost per run O(layers · T · (d² + d·hidden) +
  * layers · T² · d + T · vocab · d).
  */
 public final class LlamaModel implements LanguageModel {
@@ -58,6 +58,7 @@ public final class LlamaModel implements LanguageModel {
         }
         finalNorm = load(w.tensor(LlamaWeights.FINAL_NORM));
         classifierT = loadTransposed(w.classifier());
+        weights.cap(); // from now on a temporary landing here (instead of in a step's sub-manager) is an exception
     }
 
     private NDArray load(FloatTensor t) {
@@ -84,57 +85,100 @@ public final class LlamaModel implements LanguageModel {
     @Override
     public ForwardTrace run(int[] tokens, MlpReplacement replacement) {
         TokenChecks.check(tokens, config);
+        TraceRecorder recorder = TraceRecorder.recording(tokens, config, replacement);
+        try (NDManager step = weights.newSubManager()) {
+            NDArray x = residualAfterBlocks(tokens, recorder, step);
+            NDArray finalScale = rmsScale(x);
+            NDArray logits = x.div(finalScale).mul(finalNorm).matMul(classifierT);
+            return recorder.finish(x, logits, finalScale);
+        }
+    }
+
+    /** Runs the blocks without recording anything and unembeds the last position only. */
+    @Override
+    public float[] lastLogits(int[] tokens) {
+        TokenChecks.check(tokens, config);
+        try (NDManager step = weights.newSubManager()) {
+            NDArray x = residualAfterBlocks(tokens, TraceRecorder.silent(config), step);
+            NDArray last = x.get((long) tokens.length - 1).reshape(1, config.dim());
+            return last.div(rmsScale(last)).mul(finalNorm).matMul(classifierT).toFloatArray();
+        }
+    }
+
+    /** Embedding and every block: the residual stream {@code [T, d]} before the final norm, in {@code step}. */
+    private NDArray residualAfterBlocks(int[] tokens, TraceRecorder recorder, NDManager step) {
         int t = tokens.length;
         int d = config.dim();
-        int layers = config.layers();
-        float[][] residPre = new float[layers][];
-        float[][] residMid = new float[layers][];
-        float[][] mlpIn = new float[layers][];
-        float[][] mlpOut = new float[layers][];
-        float[][] patterns = new float[layers][];
-        float[][] attnScales = new float[layers][];
-        float[][] mlpScales = new float[layers][];
-        try (NDManager step = weights.newSubManager()) {
-            float[] x0 = new float[t * d];
-            for (int p = 0; p < t; p++) System.arraycopy(embedding, tokens[p] * d, x0, p * d, d);
-            NDArray x = step.create(x0, new Shape(t, d));
-            Rope rope = new Rope(step, t, config.headSize(), config.ropeTheta(), config.ropeLayout());
-            for (int l = 0; l < layers; l++) {
-                residPre[l] = x.toFloatArray();
-                NDArray scale = rmsScale(x);
-                attnScales[l] = scale.toFloatArray();
-                NDArray n1 = x.div(scale).mul(attnNorm[l]);
-                NDArray q = rope.apply(n1.matMul(wqT[l]).reshape(t, config.heads(), config.headSize()));
-                NDArray k = rope.apply(n1.matMul(wkT[l]).reshape(t, config.kvHeads(), config.headSize()));
-                NDArray v = n1.matMul(wvT[l]).reshape(t, config.kvHeads(), config.headSize());
-                CausalAttention.Result attention = CausalAttention.attend(q, k, v, step);
-                patterns[l] = attention.pattern().toFloatArray();
-                x = x.add(attention.output().matMul(woT[l]));
-                residMid[l] = x.toFloatArray();
-                NDArray scale2 = rmsScale(x);
-                mlpScales[l] = scale2.toFloatArray();
-                NDArray n2 = x.div(scale2).mul(mlpNorm[l]);
-                NDArray gate = n2.matMul(w1T[l]);
-                NDArray hidden = gate.div(gate.neg().exp().add(1f)).mul(n2.matMul(w3T[l])); // silu(gate) * up
-                NDArray out = hidden.matMul(w2T[l]);
-                mlpIn[l] = n2.toFloatArray();
-                mlpOut[l] = out.toFloatArray();
-                float[] replaced = replacement.replace(l, mlpIn[l].clone(), mlpOut[l].clone());
-                if (replaced != null) {
-                    if (replaced.length != t * d) {
-                        throw new IllegalArgumentException("replacement for layer " + l + " has " + replaced.length
-                                + " values, expected " + t * d);
-                    }
-                    mlpOut[l] = replaced.clone();
-                    out = step.create(mlpOut[l], new Shape(t, d));
-                }
-                x = x.add(out);
+        float[] x0 = new float[t * d];
+        for (int p = 0; p < t; p++) System.arraycopy(embedding, tokens[p] * d, x0, p * d, d);
+        NDArray x = step.create(x0, new Shape(t, d));
+        Rope rope = new Rope(step, 0, t, config.headSize(), config.ropeTheta(), config.ropeLayout());
+        for (int l = 0; l < config.layers(); l++) x = block(l, x, rope, recorder, null, step);
+        return x;
+    }
+
+    /**
+     * Block {@code layer} on the rows {@code x} (the last positions of the sequence); with a cache, the keys and
+     * values of earlier positions come from it and this step's are appended.
+     */
+    private NDArray block(int layer, NDArray x, Rope rope, TraceRecorder recorder, KvCache cache, NDManager step) {
+        long t = x.getShape().get(0);
+        NDArray scale = rmsScale(x);
+        recorder.beforeAttention(layer, x, scale);
+        NDArray n1 = x.div(scale).mul(attnNorm[layer]);
+        NDArray q = rope.apply(n1.matMul(wqT[layer]).reshape(t, config.heads(), config.headSize()));
+        NDArray k = rope.apply(n1.matMul(wkT[layer]).reshape(t, config.kvHeads(), config.headSize()));
+        NDArray v = n1.matMul(wvT[layer]).reshape(t, config.kvHeads(), config.headSize());
+        if (cache != null) {
+            k = cache.appendKeys(layer, k, step);
+            v = cache.appendValues(layer, v, step);
+        }
+        CausalAttention.Result attention = CausalAttention.attend(q, k, v, step);
+        NDArray mid = x.add(attention.output().matMul(woT[layer]));
+        NDArray scale2 = rmsScale(mid);
+        recorder.afterAttention(layer, attention.pattern(), mid, scale2);
+        NDArray n2 = mid.div(scale2).mul(mlpNorm[layer]);
+        NDArray gate = n2.matMul(w1T[layer]);
+        NDArray hidden = gate.div(gate.neg().exp().add(1f)).mul(n2.matMul(w3T[layer])); // silu(gate) * up
+        return mid.add(recorder.mlp(layer, n2, hidden.matMul(w2T[layer]), step));
+    }
+
+    /** A decoder with a KV cache: each step costs one position's worth of work plus attention over the cache. */
+    @Override
+    public Decoder newDecoder() {
+        return new CachedDecoder();
+    }
+
+    private final class CachedDecoder implements Decoder {
+        private final KvCache cache = new KvCache(weights, config);
+        private final TraceRecorder silent = TraceRecorder.silent(config);
+        private int position;
+
+        @Override
+        public float[] next(int token) {
+            if (position >= config.maxSeqLen()) {
+                throw new IllegalArgumentException("context of " + config.maxSeqLen() + " positions is full");
             }
-            float[] residFinal = x.toFloatArray();
-            NDArray finalScale = rmsScale(x);
-            float[] logits = x.div(finalScale).mul(finalNorm).matMul(classifierT).toFloatArray();
-            return new ForwardTrace(tokens, config, residPre, residMid, mlpIn, mlpOut, residFinal, logits, patterns,
-                    attnScales, mlpScales, finalScale.toFloatArray());
+            if (token < 0 || token >= config.vocabSize()) {
+                throw new IllegalArgumentException("token " + token + " is outside the vocabulary of " + config.vocabSize());
+            }
+            int d = config.dim();
+            try (NDManager step = weights.newSubManager()) {
+                float[] row = java.util.Arrays.copyOfRange(embedding, token * d, (token + 1) * d);
+                NDArray x = step.create(row, new Shape(1, d));
+                Rope rope = new Rope(step, position, 1, config.headSize(), config.ropeTheta(), config.ropeLayout());
+                for (int l = 0; l < config.layers(); l++) x = block(l, x, rope, silent, cache, step);
+                position++;
+                return x.div(rmsScale(x)).mul(finalNorm).matMul(classifierT).toFloatArray();
+            }
+        }
+
+        @Override
+        public int position() { return position; }
+
+        @Override
+        public void close() {
+            cache.close();
         }
     }
 

@@ -16,8 +16,8 @@ final class Rope {
     private final RopeLayout layout;
     private final int headSize;
 
-    /** Tables for positions {@code 0..positions-1}, in {@code manager}. */
-    Rope(NDManager manager, int positions, int headSize, float theta, RopeLayout layout) {
+    /** Tables for positions {@code firstPosition .. firstPosition+positions-1}, in {@code manager}. */
+    Rope(NDManager manager, int firstPosition, int positions, int headSize, float theta, RopeLayout layout) {
         if (layout == RopeLayout.NONE) throw new IllegalArgumentException("no RoPE for layout NONE");
         this.layout = layout;
         this.headSize = headSize;
@@ -27,7 +27,7 @@ final class Rope {
         for (int pos = 0; pos < positions; pos++) {
             for (int i = 0; i < half; i++) {
                 float frequency = 1.0f / (float) Math.pow(theta, (2 * i) / (float) headSize);
-                float angle = pos * frequency;
+                float angle = (firstPosition + pos) * frequency;
                 float cv = (float) Math.cos(angle);
                 float sv = (float) Math.sin(angle);
                 int first = layout == RopeLayout.ADJACENT_PAIRS ? 2 * i : i;
