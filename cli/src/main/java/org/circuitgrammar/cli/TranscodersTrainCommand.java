@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -28,9 +28,8 @@ import org.circuitgrammar.corpus.graph.TranscoderKind;
 import org.circuitgrammar.tracer.io.AtomicWrite;
 import org.circuitgrammar.tracer.model.Hook;
 import org.circuitgrammar.tracer.model.LanguageModel;
-import org.circuitgrammar.tracer.model.Llama2cCheckpoint;
 import org.circuitgrammar.tracer.model.Llama2cTokenizer;
-import org.circuitgrammar.tracer.model.LlamaModel;
+import org.circuitgrammar.tracer.model.ModelFiles;
 import org.circuitgrammar.tracer.train.ActivationCollector;
 import org.circuitgrammar.tracer.train.ActivationSet;
 import org.circuitgrammar.tracer.train.LayerMetrics;
@@ -68,7 +67,8 @@ public final class TranscodersTrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--model", required = true, paramLabel = "DIR",
-            description = "llama2.c model: a folder with one checkpoint *.bin and tok*.bin, or the checkpoint itself")
+            description = "the model: a llama2.c checkpoint .bin, a folder holding one (with tok<N>.bin or tokenizer.bin),"
+                + " or a Hugging Face Llama folder")
     Path model;
 
     @Option(names = "--kind", required = true, paramLabel = "plt|skip-plt|clt", description = "transcoder kind")
@@ -156,23 +156,28 @@ public final class TranscodersTrainCommand implements Callable<Integer> {
             return CgramCommand.EXIT_INPUT;
         }
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
-        Path checkpoint;
-        Path tokenizerFile;
+        ModelFiles files;
         try {
-            checkpoint = checkpointOf(model);
-            tokenizerFile = tokenizerOf(checkpoint);
+            files = ModelFiles.locate(model);
+            if (text != null && !Files.isRegularFile(text)) {
+                throw new NoSuchFileException(text.toString(), null, "no such file");
+            }
+        } catch (NoSuchFileException e) {
+            err.println(e.getFile() + ": " + (e.getReason() == null ? "no such file" : e.getReason()));
+            return CgramCommand.EXIT_INPUT;
         } catch (IOException e) {
             err.println(e.getMessage());
             return CgramCommand.EXIT_INPUT;
         }
+        Path checkpoint = files.location();
         Instant started = Instant.now();
-        List<LlamaModel> models = new ArrayList<>();
+        List<LanguageModel> models = new ArrayList<>();
         try {
-            models.add(new LlamaModel(Llama2cCheckpoint.read(checkpoint)));
+            models.add(files.load());
             List<int[]> train;
             List<int[]> heldOut;
             if (text != null) {
-                Llama2cTokenizer tokenizer = Llama2cTokenizer.read(tokenizerFile, models.get(0).config().vocabSize());
+                Llama2cTokenizer tokenizer = files.loadTokenizer(models.get(0).config().vocabSize());
                 List<int[]> windows = ActivationCollector.windows(tokenizer, Files.readString(text), seqLen);
                 if (windows.size() < 2) {
                     err.println(text + ": too little text: need at least two windows of tokens");
@@ -183,7 +188,7 @@ public final class TranscodersTrainCommand implements Callable<Integer> {
                 heldOut = windows.subList(cut, windows.size());
             } else {
                 for (int i = 1; i < Math.min(workers, sequences); i++) {
-                    models.add(new LlamaModel(Llama2cCheckpoint.read(checkpoint)));
+                    models.add(files.load());
                 }
                 ActivationCollector.SampleSeeds seeds = ActivationCollector.SampleSeeds.of(seed);
                 try (ProgressBar bar = progressBar("sampling", sequences + heldOutSequences, err)) {
@@ -220,7 +225,7 @@ public final class TranscodersTrainCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return CgramCommand.EXIT_INPUT;
         } finally {
-            models.forEach(LlamaModel::close);
+            models.forEach(LanguageModel::close);
         }
     }
 
@@ -247,43 +252,6 @@ public final class TranscodersTrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--activation relu needs --l1 > 0");
         }
         return new TrainingOptions(transcoderKind, skip, features, act, k, l1, steps, batch, learningRate, seed);
-    }
-
-    /** The checkpoint: {@code path} itself, or the one {@code *.bin} in the folder that is not a tokenizer. */
-    static Path checkpointOf(Path path) throws IOException {
-        if (Files.isRegularFile(path)) {
-            return path;
-        }
-        if (!Files.isDirectory(path)) {
-            throw new IOException(path + ": no such file or folder");
-        }
-        List<Path> bins;
-        try (Stream<Path> files = Files.list(path)) {
-            bins = files.filter(p -> p.getFileName().toString().endsWith(".bin")
-                    && !p.getFileName().toString().startsWith("tok")).sorted().toList();
-        }
-        if (bins.size() != 1) {
-            throw new IOException(path + ": expected one checkpoint *.bin (besides tok*.bin), found " + bins.size());
-        }
-        return bins.get(0);
-    }
-
-    /** The tokenizer beside the checkpoint: the one {@code tok*.bin} there (only needed for --text). */
-    private Path tokenizerOf(Path checkpoint) throws IOException {
-        if (text == null) {
-            return null;
-        }
-        if (!Files.isRegularFile(text)) {
-            throw new IOException(text + ": no such file");
-        }
-        try (Stream<Path> files = Files.list(checkpoint.toAbsolutePath().getParent())) {
-            List<Path> toks = files.filter(p -> p.getFileName().toString().matches("tok.*\\.bin")).sorted().toList();
-            if (toks.size() != 1) {
-                throw new IOException(checkpoint.toAbsolutePath().getParent()
-                        + ": expected one tokenizer tok*.bin beside the checkpoint, found " + toks.size());
-            }
-            return toks.get(0);
-        }
     }
 
     /** A progress bar on the error stream when it is a terminal, else null. */
@@ -339,7 +307,9 @@ public final class TranscodersTrainCommand implements Callable<Integer> {
         run.put("train_seconds", Math.round(seconds * 10) / 10.0);
         ObjectNode inputs = root.putObject("inputs");
         inputs.put("checkpoint", checkpoint.getFileName().toString());
-        inputs.put("checkpoint_sha256", sha256(checkpoint));
+        if (Files.isRegularFile(checkpoint)) {
+            inputs.put("checkpoint_sha256", sha256(checkpoint));
+        }
         if (text != null) {
             inputs.put("text", text.getFileName().toString());
             inputs.put("text_sha256", sha256(text));
