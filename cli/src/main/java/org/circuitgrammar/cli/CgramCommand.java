@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             "2:usage or input error (bad flags, unreadable or invalid graph file)"},
         subcommands = {
             CommandLine.HelpCommand.class,
+            TranscodersCommand.class,
             ModelCommand.class,
             ValidateCommand.class,
             CorpusCommand.class,
