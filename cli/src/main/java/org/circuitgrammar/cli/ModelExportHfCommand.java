@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.circuitgrammar.tracer.io.AtomicWrite;
+import org.circuitgrammar.corpus.AtomicWrite;
 import org.circuitgrammar.tracer.io.TensorDType;
 import org.circuitgrammar.tracer.model.HfLlamaFormat;
 import org.circuitgrammar.tracer.model.LlamaWeights;

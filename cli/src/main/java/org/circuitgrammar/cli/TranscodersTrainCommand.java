@@ -25,7 +25,7 @@ import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.circuitgrammar.corpus.graph.TranscoderKind;
-import org.circuitgrammar.tracer.io.AtomicWrite;
+import org.circuitgrammar.corpus.AtomicWrite;
 import org.circuitgrammar.tracer.model.Hook;
 import org.circuitgrammar.tracer.model.LanguageModel;
 import org.circuitgrammar.tracer.model.Llama2cTokenizer;

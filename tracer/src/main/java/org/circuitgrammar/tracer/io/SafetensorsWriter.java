@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.circuitgrammar.corpus.AtomicWrite;
 
 /**
  * Builds and writes a safetensors file. Tensors are written in the order they were added, each in the element type

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.circuitgrammar.tracer.io.AtomicWrite;
+import org.circuitgrammar.corpus.AtomicWrite;
 import org.circuitgrammar.tracer.io.FloatTensor;
 import org.circuitgrammar.tracer.io.InvalidModelFileException;
 import org.circuitgrammar.tracer.io.SafetensorsWriter;

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
 import org.circuitgrammar.corpus.graph.TranscoderKind;
-import org.circuitgrammar.tracer.io.AtomicWrite;
+import org.circuitgrammar.corpus.AtomicWrite;
 import org.circuitgrammar.tracer.io.FloatTensor;
 import org.circuitgrammar.tracer.io.InvalidModelFileException;
 import org.circuitgrammar.tracer.io.SafetensorsFile;
