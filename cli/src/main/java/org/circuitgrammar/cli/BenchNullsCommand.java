@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.circuitgrammar.corpus.InvalidGraphException;
 import org.circuitgrammar.corpus.folder.FileDigest;
 import org.circuitgrammar.corpus.json.GraphReader;
+import org.circuitgrammar.cli.census.ThreeNodeBundle;
 import org.circuitgrammar.motifs.census.MotifCounter;
 import org.circuitgrammar.motifs.census.SignedMotifCensus;
 import org.circuitgrammar.motifs.census.TriadCensus;
@@ -23,6 +24,8 @@ import org.circuitgrammar.motifs.ensemble.FamilyCounts;
 import org.circuitgrammar.motifs.ensemble.NullEnsemble;
 import org.circuitgrammar.motifs.graph.SignedDigraph;
 import org.circuitgrammar.motifs.nulls.NullKind;
+import org.circuitgrammar.motifs.stats.NullMoments;
+import org.circuitgrammar.motifs.stats.Statistic;
 import org.circuitgrammar.motifs.synth.LayeredDagGenerator;
 import org.circuitgrammar.motifs.synth.LayeredDagSpec;
 import org.circuitgrammar.motifs.view.AnalysedGraph;
@@ -130,7 +133,7 @@ public final class BenchNullsCommand implements Callable<Integer> {
     List<EnsembleResult> fullAnalysis(Path file, int workers) throws IOException, InvalidGraphException {
         SignedDigraph g = AnalysedGraph.of(new GraphReader().read(file), AnalysisOptions.DEFAULT).graph();
         byte[] sha = HexFormat.of().parseHex(FileDigest.sha256(file));
-        List<MotifCounter> counters = List.of(new TriadCensus(), new SignedMotifCensus());
+        List<MotifCounter> counters = ThreeNodeBundle.bundle(List.of(new TriadCensus(), new SignedMotifCensus()));
         List<EnsembleResult> results = new ArrayList<>();
         for (NullKind kind : FULL_ANALYSIS) {
             results.add(NullEnsemble.run(g, sha, EnsembleSpec.of(kind, samples, seed, Profile.DEFAULT), counters,
@@ -180,24 +183,18 @@ public final class BenchNullsCommand implements Callable<Integer> {
     }
 
     private static void printResult(EnsembleResult r, PrintWriter out) {
-        FamilyCounts triads = r.family(TriadCensus.FAMILY).orElseThrow();
+        FamilyCounts triads = r.families().stream().filter(f -> f.labels().contains("030T")).findFirst()
+                .orElseThrow();
         int ffl = triads.labels().indexOf("030T");
         long[] x = triads.nullCounts(ffl);
-        double mean = 0;
-        for (long v : x) {
-            mean += v;
-        }
-        mean /= x.length;
-        double var = 0;
-        for (long v : x) {
-            var += (v - mean) * (v - mean);
-        }
-        double sd = Math.sqrt(var / x.length);
+        NullMoments moments = NullMoments.of(x);
+        Statistic zScore = NullMoments.zScore(triads.observed(ffl), x);
+        String z = zScore instanceof Statistic.Defined d ? String.format(Locale.ROOT, "%.2f", d.value())
+                : "undefined (" + ((Statistic.Undefined) zScore).reason() + ")";
         var d = r.diagnostics();
         out.printf(Locale.ROOT, "    %-12s 030T observed %d, null %.1f ± %.1f, Z %s; acceptance %s; chains %d, "
                         + "lag-1 %.3f, Z halves %.2f / %.2f%n", r.spec().nullKind().cliName(), triads.observed(ffl),
-                mean, sd, sd > 0 ? String.format(Locale.ROOT, "%.2f", (triads.observed(ffl) - mean) / sd)
-                        : "undefined (no spread)",
+                moments.mean(), moments.sd(), z,
                 Double.isNaN(r.acceptanceRate()) ? "-" : String.format(Locale.ROOT, "%.3f", r.acceptanceRate()),
                 d.chains(), d.lag1Autocorrelation(), d.zFirstHalf(), d.zSecondHalf());
     }

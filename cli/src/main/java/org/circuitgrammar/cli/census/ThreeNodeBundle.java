@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.circuitgrammar.motifs.census.MotifCounter;
-import org.circuitgrammar.motifs.census.PositionSplitCensus;
-import org.circuitgrammar.motifs.census.SignedMotifCensus;
 import org.circuitgrammar.motifs.census.ThreeNodeCensus;
 import org.circuitgrammar.motifs.census.ThreeNodeCounts;
-import org.circuitgrammar.motifs.census.TriadCensus;
+import org.circuitgrammar.motifs.census.ThreeNodeFamily;
 import org.circuitgrammar.motifs.graph.SignedDigraph;
 import org.circuitgrammar.motifs.stats.FamilyStatistics;
 
@@ -19,16 +17,14 @@ import org.circuitgrammar.motifs.stats.FamilyStatistics;
  * three families, so the ensemble's mixing diagnostic still finds {@code 030T}), and splits the columns back
  * afterwards: a third of the counting time when all three are asked for.
  */
-final class ThreeNodeBundle implements MotifCounter {
-    private static final Set<String> MEMBERS = Set.of(TriadCensus.FAMILY, SignedMotifCensus.FAMILY,
-            PositionSplitCensus.FAMILY);
-    private final List<MotifCounter> members;
+public final class ThreeNodeBundle implements MotifCounter {
+    private final List<ThreeNodeFamily> members;
     private final List<String> labels;
 
-    private ThreeNodeBundle(List<MotifCounter> members) {
+    private ThreeNodeBundle(List<ThreeNodeFamily> members) {
         this.members = List.copyOf(members);
         List<String> all = new ArrayList<>();
-        for (MotifCounter m : members) {
+        for (ThreeNodeFamily m : members) {
             all.addAll(m.labels());
         }
         if (Set.copyOf(all).size() != all.size()) {
@@ -38,8 +34,9 @@ final class ThreeNodeBundle implements MotifCounter {
     }
 
     /** {@code counters} with two or more 3-node families replaced by one bundle, placed where the first was. */
-    static List<MotifCounter> bundle(List<MotifCounter> counters) {
-        List<MotifCounter> members = counters.stream().filter(c -> MEMBERS.contains(c.family())).toList();
+    public static List<MotifCounter> bundle(List<MotifCounter> counters) {
+        List<ThreeNodeFamily> members = counters.stream().filter(c -> c instanceof ThreeNodeFamily)
+                .map(c -> (ThreeNodeFamily) c).toList();
         if (members.size() < 2) {
             return counters;
         }
@@ -47,7 +44,7 @@ final class ThreeNodeBundle implements MotifCounter {
         for (MotifCounter c : counters) {
             if (c == members.get(0)) {
                 out.add(new ThreeNodeBundle(members));
-            } else if (!members.contains(c)) {
+            } else if (!(c instanceof ThreeNodeFamily)) {
                 out.add(c);
             }
         }
@@ -69,12 +66,8 @@ final class ThreeNodeBundle implements MotifCounter {
         ThreeNodeCounts c = ThreeNodeCensus.count(g);
         long[] out = new long[labels.size()];
         int at = 0;
-        for (MotifCounter m : members) {
-            long[] part = switch (m.family()) {
-                case TriadCensus.FAMILY -> c.triads();
-                case SignedMotifCensus.FAMILY -> SignedMotifCensus.project(c);
-                default -> PositionSplitCensus.project(c);
-            };
+        for (ThreeNodeFamily m : members) {
+            long[] part = m.project(c);
             System.arraycopy(part, 0, out, at, part.length);
             at += part.length;
         }
@@ -85,7 +78,7 @@ final class ThreeNodeBundle implements MotifCounter {
     List<FamilyStatistics> split(long[] observed, long[][] samples) {
         List<FamilyStatistics> out = new ArrayList<>();
         int at = 0;
-        for (MotifCounter m : members) {
+        for (ThreeNodeFamily m : members) {
             int k = m.labels().size();
             long[] obs = new long[k];
             System.arraycopy(observed, at, obs, 0, k);

@@ -2,7 +2,6 @@ package org.circuitgrammar.motifs.census;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.circuitgrammar.motifs.graph.SignedDigraph;
 
 /**
  * Residual vs attention split (family {@code position}). An edge is <b>residual</b> ({@code r}) iff both ends sit
@@ -11,7 +10,7 @@ import org.circuitgrammar.motifs.graph.SignedDigraph;
  * {@code ffl-rra}, {@code ffl-rar}, … {@code ffl-aaa} (binary counting with {@code r} = 0, last letter fastest);
  * the eight entries sum to 030T. Then the edge counts {@code edges-r}, {@code edges-a}.
  */
-public final class PositionSplitCensus implements MotifCounter {
+public final class PositionSplitCensus extends ThreeNodeFamily {
     /** The family name on the command line. */
     public static final String FAMILY = "position";
     private static final List<String> LABELS = labelList();
@@ -27,12 +26,7 @@ public final class PositionSplitCensus implements MotifCounter {
     }
 
     @Override
-    public long[] count(SignedDigraph g) {
-        return project(ThreeNodeCensus.count(g));
-    }
-
-    /** The family's counts out of a full 3-node count. */
-    public static long[] project(ThreeNodeCounts c) {
+    public long[] project(ThreeNodeCounts c) {
         long[] r = new long[LABELS.size()];
         for (int label = 0; label < 8; label++) {
             int xy = label >> 2 & 1;

@@ -3,7 +3,6 @@ package org.circuitgrammar.motifs.census;
 import java.util.List;
 import java.util.stream.Stream;
 import org.circuitgrammar.motifs.grammar.FflSignType;
-import org.circuitgrammar.motifs.graph.SignedDigraph;
 
 /**
  * Signed 3-node motifs (family {@code signed}): the eight sign patterns of the feed-forward loop and the sign
@@ -23,7 +22,7 @@ import org.circuitgrammar.motifs.graph.SignedDigraph;
  * {@code chain--}; fans by the unordered pair of their two edges: {@code fanout++}, {@code fanout+-},
  * {@code fanout--}, and likewise {@code fanin…}.
  */
-public final class SignedMotifCensus implements MotifCounter {
+public final class SignedMotifCensus extends ThreeNodeFamily {
     /** The family name on the command line. */
     public static final String FAMILY = "signed";
     private static final List<String> LABELS = Stream.concat(Stream.of(FflSignType.values()).map(Enum::name),
@@ -41,12 +40,7 @@ public final class SignedMotifCensus implements MotifCounter {
     }
 
     @Override
-    public long[] count(SignedDigraph g) {
-        return project(ThreeNodeCensus.count(g));
-    }
-
-    /** The family's counts out of a full 3-node count. */
-    public static long[] project(ThreeNodeCounts c) {
+    public long[] project(ThreeNodeCounts c) {
         long[] r = new long[LABELS.size()];
         for (int xy = 0; xy < 4; xy++) {
             for (int yz = 0; yz < 4; yz++) {

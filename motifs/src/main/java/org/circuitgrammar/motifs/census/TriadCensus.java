@@ -2,7 +2,6 @@ package org.circuitgrammar.motifs.census;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.circuitgrammar.motifs.graph.SignedDigraph;
 
 /**
  * The exact 16-class induced triad census (family {@code triad}), in {@link TriadClass} order (003 … 300, the
@@ -10,7 +9,7 @@ import org.circuitgrammar.motifs.graph.SignedDigraph;
  * is acyclic. Unlike igraph's {@code motifs_randesu}, the disconnected classes 003, 012 and 102 carry their true
  * counts (isolated nodes count, as in networkx).
  */
-public final class TriadCensus implements MotifCounter {
+public final class TriadCensus extends ThreeNodeFamily {
     /** The family name on the command line. */
     public static final String FAMILY = "triad";
     private static final List<String> LABELS = Stream.of(TriadClass.values()).map(TriadClass::man).toList();
@@ -27,8 +26,8 @@ public final class TriadCensus implements MotifCounter {
     }
 
     @Override
-    public long[] count(SignedDigraph g) {
-        return ThreeNodeCensus.count(g).triads();
+    public long[] project(ThreeNodeCounts counts) {
+        return counts.triads();
     }
 
     /** Re-indexes a census in {@link TriadClass} order by igraph isoclass id (igraph's {@code motifs_randesu} order). */
