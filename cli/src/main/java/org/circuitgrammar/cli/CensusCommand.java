@@ -33,6 +33,7 @@ import org.circuitgrammar.motifs.census.MotifCounter;
 import org.circuitgrammar.motifs.ensemble.EnsembleSpec;
 import org.circuitgrammar.motifs.nulls.NullKind;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -92,17 +93,8 @@ public final class CensusCommand implements Callable<Integer> {
                     + "(see docs/compat-circuit-motifs.md) (default: ${DEFAULT-VALUE})")
     String profile;
 
-    @Option(names = "--keep-errors", description = "keep error nodes (default: dropped)")
-    boolean keepErrors;
-
-    @Option(names = "--threshold", paramLabel = "W", defaultValue = "0",
-            description = "keep edges with |weight| >= W (default: ${DEFAULT-VALUE})")
-    double threshold;
-
-    @Option(names = "--max-layer-gap", paramLabel = "G", defaultValue = "0",
-            description = "keep edges spanning at most G layers, 0 = no limit (default: ${DEFAULT-VALUE}); in the "
-                    + "circuit-motifs profile the signed window's upper end (0 = its 5)")
-    int maxLayerGap;
+    @Mixin
+    AnalysisViewMixin viewOptions;
 
     @Override
     public Integer call() {
@@ -124,7 +116,7 @@ public final class CensusCommand implements Callable<Integer> {
             if (threads != null && threads < 1) {
                 throw new IllegalArgumentException("--threads must be >= 1: " + threads);
             }
-            if (!(threshold >= 0) || Double.isInfinite(threshold) || maxLayerGap < 0) {
+            if (!viewOptions.valid()) {
                 throw new IllegalArgumentException("--threshold must be finite and >= 0, --max-layer-gap >= 0");
             }
             if (!(sweepsPerSample > 0) || Double.isInfinite(sweepsPerSample)) {
@@ -137,7 +129,7 @@ public final class CensusCommand implements Callable<Integer> {
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         CensusParameters params = new CensusParameters(nullKinds.stream().map(NullKind::cliName).toList(), samples,
                 sweepsPerSample, seed, counters.stream().map(MotifCounter::family).toList(),
-                censusProfile.cliName(), keepErrors, threshold, maxLayerGap);
+                censusProfile.cliName(), viewOptions.keepErrors, viewOptions.threshold, viewOptions.maxLayerGap);
         CensusStore store = new CensusStore(output);
         int bad = 0;
         List<Path> files = new ArrayList<>();

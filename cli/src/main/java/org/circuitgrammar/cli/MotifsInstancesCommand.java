@@ -26,8 +26,8 @@ import org.circuitgrammar.motifs.instance.InstanceResult;
 import org.circuitgrammar.motifs.instance.MotifInstance;
 import org.circuitgrammar.motifs.instance.MotifInstanceFinder;
 import org.circuitgrammar.motifs.view.AnalysedGraph;
-import org.circuitgrammar.motifs.view.AnalysisOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -76,16 +76,8 @@ public final class MotifsInstancesCommand implements Callable<Integer> {
             description = "also write the graph with qParams.pinnedIds/supernodes set to the top instances")
     Path neuronpediaOut;
 
-    @Option(names = "--keep-errors", description = "keep error nodes (default: dropped)")
-    boolean keepErrors;
-
-    @Option(names = "--threshold", paramLabel = "W", defaultValue = "0",
-            description = "keep edges with |w| >= W (default ${DEFAULT-VALUE})")
-    double threshold;
-
-    @Option(names = "--max-layer-gap", paramLabel = "G", defaultValue = "0",
-            description = "keep edges spanning at most G layers; 0 = no limit (default)")
-    int maxLayerGap;
+    @Mixin
+    AnalysisViewMixin viewOptions;
 
     @Override
     public Integer call() {
@@ -99,7 +91,7 @@ public final class MotifsInstancesCommand implements Callable<Integer> {
             err.println("--ffl-type needs --motif ffl, not " + motif.shortName());
             return CgramCommand.EXIT_INPUT;
         }
-        if (top < 0 || !(threshold >= 0) || Double.isInfinite(threshold) || maxLayerGap < 0) {
+        if (top < 0 || !viewOptions.valid()) {
             err.println("--top must be >= 0, --threshold finite and >= 0, --max-layer-gap >= 0");
             return CgramCommand.EXIT_INPUT;
         }
@@ -111,7 +103,7 @@ public final class MotifsInstancesCommand implements Callable<Integer> {
             return CgramCommand.EXIT_INPUT;
         }
         AnalysedGraph view = AnalysedGraph.of(graph,
-                new AnalysisOptions(keepErrors, true, true, threshold, maxLayerGap));
+                viewOptions.options());
         InstanceResult result = new MotifInstanceFinder(view.graph()).find(motif, top, fflType);
         try {
             if (format == Format.json) {
@@ -218,7 +210,8 @@ public final class MotifsInstancesCommand implements Callable<Integer> {
                     m == DagMotif.FFL ? inst.fflSignType().name() : null, nodes, edges));
         }
         Provenance provenance = new Provenance(new ManifestVersionProvider().getVersion()[0], graphFile.toString(),
-                FileDigest.sha256(graphFile), keepErrors, threshold, maxLayerGap, top);
+                FileDigest.sha256(graphFile), viewOptions.keepErrors, viewOptions.threshold, viewOptions.maxLayerGap,
+                top);
         Report report = new Report(graphFile.toString(), m.shortName(), m.id(),
                 r.fflType() == null ? null : r.fflType().name(), r.total(), view.graph().nodeCount(),
                 view.graph().edgeCount(), rows, provenance);
