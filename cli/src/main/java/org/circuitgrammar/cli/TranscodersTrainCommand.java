@@ -6,11 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -24,8 +21,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import org.circuitgrammar.corpus.graph.TranscoderKind;
 import org.circuitgrammar.corpus.AtomicWrite;
+import org.circuitgrammar.corpus.folder.FileDigest;
+import org.circuitgrammar.corpus.graph.TranscoderKind;
 import org.circuitgrammar.tracer.model.Hook;
 import org.circuitgrammar.tracer.model.LanguageModel;
 import org.circuitgrammar.tracer.model.Llama2cTokenizer;
@@ -308,11 +306,11 @@ public final class TranscodersTrainCommand implements Callable<Integer> {
         ObjectNode inputs = root.putObject("inputs");
         inputs.put("checkpoint", checkpoint.getFileName().toString());
         if (Files.isRegularFile(checkpoint)) {
-            inputs.put("checkpoint_sha256", sha256(checkpoint));
+            inputs.put("checkpoint_sha256", FileDigest.sha256(checkpoint));
         }
         if (text != null) {
             inputs.put("text", text.getFileName().toString());
-            inputs.put("text_sha256", sha256(text));
+            inputs.put("text_sha256", FileDigest.sha256(text));
         } else {
             inputs.put("sampled_sequences", sequences);
             inputs.put("heldout_sequences", heldOutSequences);
@@ -348,13 +346,5 @@ public final class TranscodersTrainCommand implements Callable<Integer> {
         }
         byte[] bytes = YAML.writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
         AtomicWrite.write(file, o -> o.write(bytes));
-    }
-
-    private static String sha256(Path file) throws IOException {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
     }
 }
