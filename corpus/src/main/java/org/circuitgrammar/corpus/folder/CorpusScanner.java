@@ -2,6 +2,7 @@ package org.circuitgrammar.corpus.folder;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,9 +26,25 @@ public final class CorpusScanner {
 
     /** The files the scan would visit, sorted by path relative to {@code dir}. */
     public static List<Path> graphFiles(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
-                    .sorted(Comparator.comparing(p -> dir.relativize(p).toString())).toList();
+        return files(dir, ".json");
+    }
+
+    /**
+     * The one rule for naming inputs on a command line: a file is taken as given (whatever its name), a folder
+     * stands for every regular file below it whose name ends with {@code suffix}, sorted by path relative to it.
+     *
+     * @throws NoSuchFileException if {@code fileOrDir} does not exist
+     */
+    public static List<Path> files(Path fileOrDir, String suffix) throws IOException {
+        if (!Files.isDirectory(fileOrDir)) {
+            if (!Files.exists(fileOrDir)) {
+                throw new NoSuchFileException(fileOrDir.toString(), null, "no such file or folder");
+            }
+            return List.of(fileOrDir);
+        }
+        try (Stream<Path> s = Files.walk(fileOrDir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(suffix) && Files.isRegularFile(p))
+                    .sorted(Comparator.comparing(p -> fileOrDir.relativize(p).toString())).toList();
         }
     }
 
