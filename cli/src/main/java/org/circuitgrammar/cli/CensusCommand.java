@@ -58,7 +58,7 @@ public final class CensusCommand implements Callable<Integer> {
             description = "graph files, or folders searched recursively for *.json")
     List<Path> paths;
 
-    @Option(names = "--null", paramLabel = "NULLS", defaultValue = "lpc",
+    @Option(names = "--null", paramLabel = "NULLS", defaultValue = NullKind.DEFAULT_NAME,
             description = "comma-separated null models: er, config, lp-er, lpc, lpc-shuffle, lpc-sign, "
                     + "lpc-position, or all (default: ${DEFAULT-VALUE})")
     String nulls;

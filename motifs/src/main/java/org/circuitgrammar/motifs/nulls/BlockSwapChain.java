@@ -261,6 +261,14 @@ final class BlockSwapChain implements NullSampler {
         if (!(sweeps >= 0) || Double.isInfinite(sweeps)) {
             throw new IllegalArgumentException("sweeps must be finite and >= 0: " + sweeps);
         }
+        swapSweeps(sweeps);
+        if (trade != null && sweeps > 0) {
+            lineTrades(sweeps);
+        }
+    }
+
+    /** The swap, sign-exchange and rotation trials of {@code sweeps} sweeps, block after block. */
+    void swapSweeps(double sweeps) {
         for (int b = 0; b < plan.blockCount(); b++) {
             int start = plan.blockStart[b];
             int k = plan.blockStart[b + 1] - start;
@@ -279,8 +287,15 @@ final class BlockSwapChain implements NullSampler {
                         Math.round(sweeps * k * ROTATIONS_PER_SWAP));
             }
         }
-        for (int a = 0; trade != null && sweeps > 0 && a < plan.rows.length; a++) {
-            // about sweeps·k cells read per direction: a trade reads one row (or column) pair
+        current = null;
+    }
+
+    /**
+     * The line trades of {@code sweeps} sweeps (groups with sign exchanges only): per group at least one, and about
+     * sweeps·k/columns row trades and sweeps·k/rows column trades, so each direction reads about sweeps·k cells.
+     */
+    void lineTrades(double sweeps) {
+        for (int a = 0; a < plan.rows.length; a++) {
             for (long t = Math.max(1, Math.round(sweeps * plan.edges[a] / plan.columns[a])); t > 0; t--) {
                 trade.run(a, true);
             }
@@ -743,12 +758,39 @@ final class BlockSwapChain implements NullSampler {
         return (int) (product >>> 32);
     }
 
+    /**
+     * The current graph, built once per state in {@code O(n + m)} without sorting: slots are bucketed by target, then
+     * the targets are visited in ascending order and appended to their sources' rows (whose offsets never change, as
+     * every move keeps each source's out-degree), so every row comes out ascending.
+     */
     @Override
     public SignedDigraph current() {
         if (current == null) {
             SignedDigraph g = plan.observed;
             double[] w = EdgeSigns.assign(plan.signs, plan.weight, plan.blockStart, plan.excitatoryFraction, signRng);
-            current = SignedDigraph.fromEdges(g.rawLayers(), g.rawPositions(), plan.source, target, w, w.length);
+            int n = g.nodeCount();
+            int m = target.length;
+            int[] byTargetStart = new int[n + 1];
+            for (int slot = 0; slot < m; slot++) {
+                byTargetStart[target[slot] + 1]++;
+            }
+            for (int v = 0; v < n; v++) {
+                byTargetStart[v + 1] += byTargetStart[v];
+            }
+            int[] byTarget = new int[m];
+            for (int slot = 0; slot < m; slot++) {
+                byTarget[byTargetStart[target[slot]]++] = slot;
+            }
+            int[] outOff = g.rawOutOffsets();
+            int[] rowFill = Arrays.copyOf(outOff, n);
+            int[] outAdj = new int[m];
+            double[] outW = new double[m];
+            for (int slot : byTarget) {             // targets ascending
+                int at = rowFill[plan.source[slot]]++;
+                outAdj[at] = target[slot];
+                outW[at] = w[slot];
+            }
+            current = SignedDigraph.fromSortedRows(g.rawLayers(), g.rawPositions(), outOff, outAdj, outW);
         }
         return current;
     }
