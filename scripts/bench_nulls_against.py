@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Whole-process speed of the null ensembles against another commit, measured in the same run (issue 13).
 
-Builds this checkout's `bin/cgram` and that of BASE (default HEAD~1, checked out with `git worktree add` into a
-temporary folder), generates the Qwen-shaped synthetic graph (`cgram synth --preset q`) and times each row with both
+Checks out NEW (default HEAD) and BASE (default HEAD~1) with `git worktree add` into a temporary folder, builds each
+one's `bin/cgram` there (so editing this checkout meanwhile changes nothing), generates the Qwen-shaped synthetic graph (`cgram synth --preset q`) and times each row with both
 launchers alternately, REPEAT times each (default 3), as whole processes (JVM start included). Prints per row the
 median wall time and median CPU time (user + system of the process and its children) of each, and the ratio
 new / base of the medians: on a shared machine read the ratios and the CPU column, not the absolute wall times.
@@ -38,19 +38,21 @@ def timed(command):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("base", nargs="?", default="HEAD~1")
+    ap.add_argument("--new", default="HEAD")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--corpus", action="store_true", help="also time the 51 shared graphs (minutes)")
     ap.add_argument("--shared", default="../shared")
     args = ap.parse_args()
-    root = os.getcwd()
     work = tempfile.mkdtemp(prefix="cgram-bench-")
-    base_tree = os.path.join(work, "base")
-    subprocess.run(["git", "worktree", "add", "--detach", "-q", base_tree, args.base], check=True)
+    trees = {}
+    for side, ref in (("new", args.new), ("base", args.base)):
+        trees[side] = os.path.join(work, side)
+        subprocess.run(["git", "worktree", "add", "--detach", "-q", trees[side], ref], check=True)
     try:
-        base_commit = subprocess.run(["git", "-C", base_tree, "rev-parse", "--short", "HEAD"], check=True,
-                                     capture_output=True, text=True).stdout.strip()
-        new = os.path.join(root, "bin", "cgram")
-        base = os.path.join(base_tree, "bin", "cgram")
+        commit = {side: subprocess.run(["git", "-C", tree, "rev-parse", "--short", "HEAD"], check=True,
+                                       capture_output=True, text=True).stdout.strip() for side, tree in trees.items()}
+        new = os.path.join(trees["new"], "bin", "cgram")
+        base = os.path.join(trees["base"], "bin", "cgram")
         # the base tree finds ../shared beside itself in tests only; the commands below get absolute paths
         for launcher in (new, base):
             subprocess.run([launcher, "--version"], check=True, stdout=subprocess.DEVNULL)
@@ -64,8 +66,8 @@ def main():
                 ("Qwen-shaped, config", [qwen, "--null", "config"])]
         if args.corpus:
             rows.append(("51 shared graphs, --null all", [os.path.join(shared, "corpus"), "--null", "all"]))
-        print("new: %s (working tree), base: %s; %d alternating runs each; medians" % (root, base_commit,
-                                                                                     args.repeat))
+        print("new: %s, base: %s; %d alternating runs each; medians" % (commit["new"], commit["base"],
+                                                                      args.repeat))
         print("| work | new wall | new CPU | base wall | base CPU | wall new/base | CPU new/base |")
         print("|---|---:|---:|---:|---:|---:|---:|")
         for name, census_args in rows:
@@ -80,7 +82,8 @@ def main():
             print("| %s | %.2f s | %.2f s | %.2f s | %.2f s | %.2f | %.2f |" % (name, nw, nc, bw, bc, nw / bw,
                                                                               nc / bc), flush=True)
     finally:
-        subprocess.run(["git", "worktree", "remove", "--force", base_tree], check=False)
+        for tree in trees.values():
+            subprocess.run(["git", "worktree", "remove", "--force", tree], check=False)
         shutil.rmtree(work, ignore_errors=True)
 
 
