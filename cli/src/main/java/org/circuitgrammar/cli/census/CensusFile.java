@@ -16,8 +16,12 @@ import java.util.List;
  */
 public record CensusFile(int formatVersion, String resultKey, GraphSection graph, List<ObservedFamily> observed,
                          List<NullSection> nulls, String qFamily, JsonNode provenance) {
-    /** Bumped whenever the layout changes, so a rerun recomputes rather than misreads old files. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Bumped whenever the layout or the meaning of a null changes, so a rerun recomputes rather than misreads or
+     * reuses old files. 2: causal layer-keeping nulls, 4 sweeps per sample, effective sample sizes in the diagnostics
+     * (issue 13).
+     */
+    public static final int FORMAT_VERSION = 2;
 
     /**
      * The input and the analysed view.
