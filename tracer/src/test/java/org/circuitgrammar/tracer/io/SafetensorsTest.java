@@ -103,9 +103,10 @@ class SafetensorsTest {
 
     @Test
     void read_unsupportedDtype_namesJsonPath() throws IOException {
-        Path p = withHeader("{\"x\":{\"dtype\":\"I64\",\"shape\":[1],\"data_offsets\":[0,8]}}", 8);
+        Path p = withHeader("{\"x\":{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":[0,8]}}", 8);
         InvalidModelFileException e = assertThrows(InvalidModelFileException.class, () -> SafetensorsReader.read(p));
-        assertEquals(p + ": $.x.dtype: unsupported dtype 'I64' (F32, F16, BF16 are read)", e.getMessage());
+        assertEquals(p + ": $.x.dtype: unsupported dtype 'F64' (F32, F16, BF16, I64, I32, I16, I8 and U8 are read)",
+                e.getMessage());
     }
 
     @Test
