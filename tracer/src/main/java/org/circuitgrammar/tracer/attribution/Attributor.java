@@ -30,7 +30,8 @@ import org.circuitgrammar.tracer.model.LinearisedModel;
  * never visited are dropped (spec §1.8).
  *
  * <p>Cost: one backward pass per batch of {@code batchSize} rows, O(L·B·(P·d² + heads·P²·headSize)), plus
- * O(B·pieces·d) for the dot products; memory O(N²) floats for the result plus O(B·P·d) per layer and pass.
+ * O(B·pieces·d) for the dot products (one batched product per layer over positions, pieces zero-padded to the
+ * busiest position); memory O(N²) floats for the result plus O(B·P·d) per layer and pass.
  * Deterministic: the same prompt and options give the same bits (one PyTorch thread; no randomness).
  */
 public final class Attributor {
@@ -114,14 +115,16 @@ public final class Attributor {
 
     /**
      * The per-prompt source tensors: per output layer the activation-scaled decoder pieces landing there (a
-     * contiguous range of active features: the layer's own for a PLT, layers 0..l' for a CLT) with their positions,
-     * and the error and token vectors. Column space of a row: [active features | errors | tokens].
+     * contiguous range of active features: the layer's own for a PLT, layers 0..l' for a CLT), grouped by position
+     * into {@code [P, d, slots]} (zero-padded) so that one batched matrix product per layer dots them with the
+     * gradient, and the column of each piece in the flattened {@code [P·slots]} product; then the error and token
+     * vectors. Column space of a row: [active features | errors | tokens].
      */
     private static final class Sources {
         final int[] from;
         final int[] to;
         final NDArray[] decoders;
-        final NDArray[] positions;
+        final NDArray[] columns;
         final NDArray errors;
         final NDArray tokens;
         final int nActive;
@@ -133,33 +136,35 @@ public final class Attributor {
             p = prompt.positions;
             int d = prompt.dim;
             nActive = prompt.activeCount();
-            int[] layerEnd = new int[layers];
-            int[] layerStart = new int[layers];
-            Arrays.fill(layerStart, nActive);
-            for (int i = nActive - 1; i >= 0; i--) layerStart[prompt.featureLayer[i]] = i;
-            for (int l = layers - 1, next = nActive; l >= 0; l--) {
-                layerEnd[l] = next;
-                layerStart[l] = Math.min(layerStart[l], next);
-                next = layerStart[l];
+            int[] layerStart = new int[layers + 1];
+            for (int l = 0, i = 0; l <= layers; l++) {
+                while (i < nActive && prompt.featureLayer[i] < l) i++;
+                layerStart[l] = i;
             }
             from = new int[layers];
             to = new int[layers];
             decoders = new NDArray[layers];
-            positions = new NDArray[layers];
+            columns = new NDArray[layers];
             boolean crossLayer = prompt.kind() == TranscoderKind.CLT;
             for (int out = 0; out < layers; out++) {
                 from[out] = crossLayer ? 0 : layerStart[out];
-                to[out] = layerEnd[out];
+                to[out] = layerStart[out + 1];
                 int n = to[out] - from[out];
-                float[] pieces = new float[n * d];
-                long[] pos = new long[n];
+                int[] perPosition = new int[p];
+                int[] slot = new int[n];
+                for (int i = 0; i < n; i++) slot[i] = perPosition[prompt.featurePosition[from[out] + i]]++;
+                int slots = Math.max(1, java.util.Arrays.stream(perPosition).max().orElse(0));
+                float[] padded = new float[p * d * slots];
+                long[] column = new long[n];
                 for (int i = 0; i < n; i++) {
                     int feature = from[out] + i;
-                    System.arraycopy(prompt.scaledDecoder(feature, out), 0, pieces, i * d, d);
-                    pos[i] = prompt.featurePosition[feature];
+                    int pos = prompt.featurePosition[feature];
+                    float[] piece = prompt.scaledDecoder(feature, out);
+                    for (int j = 0; j < d; j++) padded[(pos * d + j) * slots + slot[i]] = piece[j];
+                    column[i] = (long) pos * slots + slot[i];
                 }
-                decoders[out] = manager.create(pieces, new Shape(n, d));
-                positions[out] = manager.create(pos);
+                decoders[out] = manager.create(padded, new Shape(p, d, slots));
+                columns[out] = manager.create(column);
             }
             float[] e = new float[layers * p * d];
             for (int l = 0; l < layers; l++) System.arraycopy(prompt.errors[l], 0, e, l * p * d, p * d);
@@ -169,6 +174,13 @@ public final class Attributor {
 
         int width() {
             return nActive + layers * p + p;
+        }
+
+        /** {@code [B, to−from]}: every piece landing at {@code layer} dotted with the gradient there. */
+        NDArray pieceEdges(NDArray gradient, int layer) {
+            long b = gradient.getShape().get(0);
+            NDArray perPosition = gradient.transpose(1, 0, 2).matMul(decoders[layer]); // [P, B, slots]
+            return perPosition.transpose(1, 0, 2).reshape(b, -1).get(new NDIndex(":, {}", columns[layer]));
         }
     }
 
@@ -215,8 +227,7 @@ public final class Attributor {
                 }
                 errorColumns.add(g.mul(sources.errors.get(l)).sum(new int[] {2}).reshape(b, 1, p));
                 if (sources.to[l] > sources.from[l]) {
-                    NDArray pieces = g.get(new NDIndex(":, {}", sources.positions[l])).mul(sources.decoders[l])
-                            .sum(new int[] {2});
+                    NDArray pieces = sources.pieceEdges(g, l);
                     NDIndex range = new NDIndex(":, " + sources.from[l] + ":" + sources.to[l]);
                     featureColumns.set(range, featureColumns.get(range).add(pieces));
                 }
