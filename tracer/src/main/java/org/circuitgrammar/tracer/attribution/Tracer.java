@@ -212,11 +212,7 @@ public final class Tracer implements AutoCloseable {
         Attributor.Options o = settings.attribution();
         ObjectNode g = JSON.createObjectNode().put("max_n_logits", o.maxLogits())
                 .put("desired_logit_prob", o.desiredLogitProbability()).put("batch_size", o.batchSize());
-        if (o.maxFeatureNodes() == Integer.MAX_VALUE) {
-            g.putNull("max_feature_nodes");
-        } else {
-            g.put("max_feature_nodes", o.maxFeatureNodes());
-        }
+        if (o.maxFeatureNodes() != Integer.MAX_VALUE) g.put("max_feature_nodes", o.maxFeatureNodes()); // absent: all
         return g.put("update_interval", o.updateInterval());
     }
 
