@@ -70,40 +70,66 @@ public final class Attributor {
             int nActive = prompt.activeCount();
             int nLogits = prompt.targets.count();
             int width = sources.width();
-            List<float[]> rows = new ArrayList<>();
-            List<Integer> rowNodes = new ArrayList<>(); // -1-k for logit k, else the active-feature index
-            for (int from = 0; from < nLogits; from += options.batchSize()) {
-                int to = Math.min(nLogits, from + options.batchSize());
-                int[] batch = new int[to - from];
-                for (int i = 0; i < batch.length; i++) batch[i] = -1 - (from + i);
-                addRows(prompt, linear, sources, batch, root, rows, rowNodes);
-            }
-            boolean[] visited = new boolean[nActive];
             int budget = Math.min(options.maxFeatureNodes(), nActive);
             if (budget == nActive) {
-                for (int from = 0; from < nActive; from += options.batchSize()) {
-                    int[] batch = new int[Math.min(nActive, from + options.batchSize()) - from];
-                    for (int i = 0; i < batch.length; i++) batch[i] = from + i;
-                    addRows(prompt, linear, sources, batch, root, rows, rowNodes);
+                // every feature gets a row: the layout is known, rows go straight into the adjacency
+                int[] all = new int[nActive];
+                Arrays.setAll(all, i -> i);
+                int n = width + nLogits;
+                float[] adjacency = new float[n * n];
+                RowSink direct = (node, row) -> System.arraycopy(row, 0, adjacency,
+                        (node < 0 ? width + (-1 - node) : node) * n, width);
+                for (int[] batch : batches(logitTargets(nLogits), options.batchSize())) {
+                    addRows(prompt, linear, sources, batch, root, direct);
                 }
-                Arrays.fill(visited, true);
-            } else {
-                int done = 0;
-                while (done < budget) {
-                    double[] influence = partialInfluence(rows, rowNodes, prompt, width);
-                    int take = Math.min(options.updateInterval() * options.batchSize(), budget - done);
-                    int[] chosen = topUnvisited(influence, visited, take);
-                    Arrays.sort(chosen);
-                    for (int from = 0; from < chosen.length; from += options.batchSize()) {
-                        int[] batch = Arrays.copyOfRange(chosen, from, Math.min(chosen.length, from + options.batchSize()));
-                        addRows(prompt, linear, sources, batch, root, rows, rowNodes);
-                    }
-                    for (int f : chosen) visited[f] = true;
-                    done += chosen.length;
+                for (int[] batch : batches(all, options.batchSize())) {
+                    addRows(prompt, linear, sources, batch, root, direct);
                 }
+                return new AttributionResult(prompt, all, adjacency);
+            }
+            List<float[]> rows = new ArrayList<>();
+            List<Integer> rowNodes = new ArrayList<>(); // -1-k for logit k, else the active-feature index
+            RowSink collect = (node, row) -> {
+                rows.add(row.clone());
+                rowNodes.add(node);
+            };
+            for (int[] batch : batches(logitTargets(nLogits), options.batchSize())) {
+                addRows(prompt, linear, sources, batch, root, collect);
+            }
+            boolean[] visited = new boolean[nActive];
+            for (int done = 0; done < budget; ) {
+                double[] influence = partialInfluence(rows, rowNodes, prompt, width);
+                int take = Math.min(options.updateInterval() * options.batchSize(), budget - done);
+                int[] chosen = topUnvisited(influence, visited, take);
+                Arrays.sort(chosen);
+                for (int[] batch : batches(chosen, options.batchSize())) {
+                    addRows(prompt, linear, sources, batch, root, collect);
+                }
+                for (int f : chosen) visited[f] = true;
+                done += chosen.length;
             }
             return assemble(prompt, visited, rows, rowNodes, width);
         }
+    }
+
+    /** Receives one computed row (columns: active features, errors, tokens) for a node ({@code -1-k}: logit k). */
+    @FunctionalInterface
+    private interface RowSink {
+        void accept(int node, float[] row);
+    }
+
+    private static int[] logitTargets(int count) {
+        int[] t = new int[count];
+        Arrays.setAll(t, k -> -1 - k);
+        return t;
+    }
+
+    private static List<int[]> batches(int[] targets, int size) {
+        List<int[]> out = new ArrayList<>();
+        for (int from = 0; from < targets.length; from += size) {
+            out.add(Arrays.copyOfRange(targets, from, Math.min(targets.length, from + size)));
+        }
+        return out;
     }
 
     private static float[][] skips(PromptReplacement prompt) {
@@ -185,11 +211,11 @@ public final class Attributor {
     }
 
     /**
-     * Computes the rows of one batch of targets ({@code -1-k} for logit k, else an active-feature index) and appends
-     * them with their node ids.
+     * Computes the rows of one batch of targets ({@code -1-k} for logit k, else an active-feature index) and hands
+     * each to {@code sink} (the array is reused between rows).
      */
     private static void addRows(PromptReplacement prompt, LinearisedModel linear, Sources sources, int[] batch,
-                                NDManager root, List<float[]> rows, List<Integer> rowNodes) {
+                                NDManager root, RowSink sink) {
         int b = batch.length;
         int p = prompt.positions;
         int d = prompt.dim;
@@ -237,9 +263,10 @@ public final class Attributor {
                     NDArrays.concat(errorColumns, 1).reshape(b, (long) layers * p), tokenColumns), 1);
             float[] values = all.toFloatArray();
             int width = sources.width();
+            float[] row = new float[width];
             for (int r = 0; r < b; r++) {
-                rows.add(Arrays.copyOfRange(values, r * width, (r + 1) * width));
-                rowNodes.add(batch[r]);
+                System.arraycopy(values, r * width, row, 0, width);
+                sink.accept(batch[r], row);
             }
         }
     }

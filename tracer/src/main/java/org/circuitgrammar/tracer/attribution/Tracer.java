@@ -155,9 +155,10 @@ public final class Tracer implements AutoCloseable {
         Role[] roles = roles(attribution);
         double[] w = attribution.logitWeights();
         float[] adjacency = attribution.adjacencyArray();
-        GraphPruner.PruneResult pruned = GraphPruner.prune(adjacency, n, w, roles, settings.nodeThreshold(),
+        GraphPruner.Analysis analysis = GraphPruner.pruneAndScore(adjacency, n, w, roles, settings.nodeThreshold(),
                 settings.edgeThreshold());
-        GraphPruner.GraphScores scores = GraphPruner.scores(adjacency, n, w, roles);
+        GraphPruner.PruneResult pruned = analysis.pruned();
+        GraphPruner.GraphScores scores = analysis.scores();
         List<String> pieces = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         for (int pos = 0; pos < ids.length; pos++) {

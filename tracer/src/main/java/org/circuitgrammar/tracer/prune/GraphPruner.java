@@ -138,29 +138,59 @@ public final class GraphPruner {
      */
     public static PruneResult prune(float[] adjacency, int n, double[] weights, Role[] roles, double nodeThreshold,
                                     double edgeThreshold) {
+        return pruneAndScore(adjacency, n, weights, roles, nodeThreshold, edgeThreshold).pruned();
+    }
+
+    /** A pruning and the scores of the same unpruned graph. */
+    public record Analysis(PruneResult pruned, GraphScores scores) {}
+
+    /**
+     * {@link #prune} and {@link #scores} sharing one normalisation and one influence series. Memory: two
+     * {@code n × n} double arrays at most (the normalised matrix, reused for the masked one and for the edge scores,
+     * and the nonzero scores while the edge threshold is found).
+     */
+    public static Analysis pruneAndScore(float[] adjacency, int n, double[] weights, Role[] roles,
+                                         double nodeThreshold, double edgeThreshold) {
         if (!(edgeThreshold >= 0 && edgeThreshold <= 1)) {
             throw new IllegalArgumentException("edge threshold must lie in [0,1], got " + edgeThreshold);
         }
-        double[] nodeInfluence = influence(normalise(adjacency, n), n, weights);
+        double[] normalised = normalise(adjacency, n);
+        double[] nodeInfluence = influence(normalised, n, weights);
+        GraphScores scores = scores(normalised, nodeInfluence, n, weights, roles);
         double nodeCut = findThreshold(nodeInfluence, nodeThreshold);
         BitSet nodes = new BitSet(n);
         for (int v = 0; v < n; v++) {
             if (nodeInfluence[v] >= nodeCut || roles[v] == Role.TOKEN || roles[v] == Role.LOGIT) nodes.set(v);
         }
-        float[] masked = adjacency.clone();
+        double[] edgeScores = normaliseInto(adjacency, n, nodes, normalised);
+        double[] maskedInfluence = influence(edgeScores, n, weights);
         for (int t = 0; t < n; t++) {
-            for (int s = 0; s < n; s++) {
-                if (!nodes.get(t) || !nodes.get(s)) masked[t * n + s] = 0f;
-            }
+            double factor = maskedInfluence[t] + weights[t];
+            for (int s = 0; s < n; s++) edgeScores[t * n + s] *= factor;
         }
-        double[] edgeScores = edgeScores(masked, n, weights);
         double edgeCut = findThreshold(edgeScores, edgeThreshold);
         BitSet edges = new BitSet(n * n);
         for (int i = 0; i < edgeScores.length; i++) {
             if (edgeScores[i] != 0 && edgeScores[i] >= edgeCut) edges.set(i);
         }
         removeDangling(nodes, edges, n, roles);
-        return new PruneResult(nodes, edges, nodeInfluence, cumulativeScores(nodeInfluence));
+        return new Analysis(new PruneResult(nodes, edges, nodeInfluence, cumulativeScores(nodeInfluence)), scores);
+    }
+
+    /** {@link #normalise} of {@code adjacency} with the rows and columns of nodes outside {@code kept} zeroed. */
+    private static double[] normaliseInto(float[] adjacency, int n, BitSet kept, double[] out) {
+        for (int t = 0; t < n; t++) {
+            double sum = 0;
+            boolean keepRow = kept.get(t);
+            for (int s = 0; s < n; s++) {
+                double v = keepRow && kept.get(s) ? Math.abs(adjacency[t * n + s]) : 0;
+                out[t * n + s] = v;
+                sum += v;
+            }
+            sum = Math.max(sum, 1e-10);
+            for (int s = 0; s < n; s++) out[t * n + s] /= sum;
+        }
+        return out;
     }
 
     /**
@@ -214,7 +244,11 @@ public final class GraphPruner {
     /** Replacement and completeness scores of the unpruned graph. O(depth·n²). */
     public static GraphScores scores(float[] adjacency, int n, double[] weights, Role[] roles) {
         double[] normalised = normalise(adjacency, n);
-        double[] influence = influence(normalised, n, weights);
+        return scores(normalised, influence(normalised, n, weights), n, weights, roles);
+    }
+
+    private static GraphScores scores(double[] normalised, double[] influence, int n, double[] weights,
+                                      Role[] roles) {
         double tokens = 0;
         double errors = 0;
         for (int v = 0; v < n; v++) {

@@ -117,6 +117,7 @@ class GraphPrunerTest {
         GraphPruner.GraphScores s = GraphPruner.scores(a, 4, w, roles);
         assertEquals(0.75, s.replacement(), 1e-12);
         assertEquals(2.5 / 2.75, s.completeness(), 1e-12);
+        assertEquals(s, GraphPruner.pruneAndScore(a, 4, w, roles, 0.8, 0.98).scores());
         assertEquals(List.of(0.75, 0.25, 0.75), List.of(
                 GraphPruner.influence(GraphPruner.normalise(a, 4), 4, w)[0],
                 GraphPruner.influence(GraphPruner.normalise(a, 4), 4, w)[1],
