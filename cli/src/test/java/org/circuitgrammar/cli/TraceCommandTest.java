@@ -71,6 +71,29 @@ class TraceCommandTest {
         assertTrue(entries.containsAll(List.of("adjacency.npy", "active_features.npy", "node_kind.npy")), entries.toString());
     }
 
+    /**
+     * The pruning, the kept links and weights, the influence fields and both scores against an independent float64
+     * numpy implementation ({@code scripts/check_trace_pruning.py}) reading the dumped unpruned graph. Skipped
+     * without Debian's python3-numpy.
+     */
+    @Test
+    void trace_prunedGraph_matchesNumpyReimplementation() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("/usr/bin/python3", "-c", "import numpy")
+                .start().waitFor() == 0, "python3-numpy not installed");
+        Path npz = temp.resolve("g.npz");
+        for (String set : new String[] {"plt", "clt"}) {
+            Result r = cgram("trace", "--model", MODEL.toString(), "--transcoders", set, "--prompt",
+                    "The little duck could not swim. The duck was", "-o", temp.toString(), "--slug", set,
+                    "--dump-npz", npz.toString());
+            assertEquals(0, r.code(), r.err());
+            Process check = new ProcessBuilder("/usr/bin/python3", "../scripts/check_trace_pruning.py",
+                    temp.resolve(set + ".json").toString(), npz.toString()).redirectErrorStream(true).start();
+            String output = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, check.waitFor(), output);
+            assertTrue(output.contains(": 0 problems"), output);
+        }
+    }
+
     /** A batch resumes: a deleted graph is traced again, the others are skipped, and the bytes come out the same. */
     @Test
     void trace_promptsFile_resumesAndReproducesBytes() throws IOException {
