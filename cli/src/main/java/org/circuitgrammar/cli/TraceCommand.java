@@ -151,6 +151,7 @@ public final class TraceCommand implements Callable<Integer> {
                 for (Prompt p : prompts) {
                     Path file = output.resolve(p.slug() + ".json");
                     if (input.prompts != null && Files.exists(file)) {
+                        summary.add(summaryOfWritten(file, p.slug()));
                         skipped++;
                         if (bar != null) bar.step();
                         continue;
@@ -188,7 +189,7 @@ public final class TraceCommand implements Callable<Integer> {
             }
             if (input.prompts != null) {
                 byte[] csv = (String.join("\n", summary) + "\n").getBytes(StandardCharsets.UTF_8);
-                Path summaryFile = output.resolve(skipped > 0 ? "trace-summary.resumed.csv" : "trace-summary.csv");
+                Path summaryFile = output.resolve("trace-summary.csv");
                 AtomicWrite.write(summaryFile, o -> o.write(csv));
                 out.printf(Locale.ROOT, "traced %d prompts (%d already done) into %s; summary %s%n",
                         prompts.size() - skipped, skipped, output, summaryFile);
@@ -202,6 +203,24 @@ public final class TraceCommand implements Callable<Integer> {
             err.println(message(e));
             return CgramCommand.EXIT_INPUT;
         }
+    }
+
+    /** The summary row of a graph written by an earlier run, from its JSON (no verify column). */
+    private static String summaryOfWritten(Path file, String slug) throws IOException {
+        org.circuitgrammar.corpus.graph.AttributionGraph g;
+        try {
+            g = new org.circuitgrammar.corpus.json.GraphReader().read(file);
+        } catch (org.circuitgrammar.corpus.InvalidGraphException e) {
+            throw new IOException(file + ": cannot resume from it: " + e.getMessage(), e);
+        }
+        com.fasterxml.jackson.databind.JsonNode info = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(g.metadata().extra().getOrDefault("$.metadata.info", "{}"));
+        return String.join(",", slug, info.path("transcoder_kind").asText(),
+                Integer.toString(g.metadata().promptTokens().size()),
+                info.path("features").path("active").asText(), info.path("features").path("selected").asText(),
+                Integer.toString(g.nodeCount()), Integer.toString(g.edgeCount()),
+                String.format(Locale.ROOT, "%.6f", info.path("scores").path("replacement_score").asDouble()),
+                String.format(Locale.ROOT, "%.6f", info.path("scores").path("completeness_score").asDouble()), "");
     }
 
     private static String message(IOException e) {

@@ -105,13 +105,16 @@ class TraceCommandTest {
         assertEquals(0, first.code(), first.err());
         byte[] a = Files.readAllBytes(out.resolve("a-cat.json"));
         byte[] b = Files.readAllBytes(out.resolve("b-sun.json"));
-        assertEquals(3, Files.readAllLines(out.resolve("trace-summary.csv")).size());
+        List<String> firstSummary = Files.readAllLines(out.resolve("trace-summary.csv"));
+        assertEquals(3, firstSummary.size());
         Files.delete(out.resolve("b-sun.json"));
         Result second = cgram("trace", "--model", MODEL.toString(), "--transcoders", "plt", "--prompts",
                 prompts.toString(), "-o", out.toString());
         assertEquals(0, second.code(), second.err());
         assertTrue(second.out().contains("traced 1 prompts (1 already done)"), second.out());
         assertArrayEquals(a, Files.readAllBytes(out.resolve("a-cat.json")));
+        assertEquals(firstSummary, Files.readAllLines(out.resolve("trace-summary.csv")), "rows of resumed prompts"
+                + " are read back from their graphs");
         assertArrayEquals(b, Files.readAllBytes(out.resolve("b-sun.json")));
     }
 
