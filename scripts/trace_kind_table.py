@@ -12,8 +12,9 @@ import csv
 import statistics
 import sys
 
-MOTIFS = [("triad", "021U"), ("triad", "021D"), ("triad", "021C"), ("triad", "030T"),
-          ("signed", "C1"), ("signed", "C2"), ("signed", "I1"), ("signed", "I2")]
+MOTIFS = [("triad", "030T"),
+          ("signed", "C1"), ("signed", "C2"), ("signed", "C3"), ("signed", "C4"), ("signed", "I1"), ("signed", "I2"),
+          ("signed", "I3"), ("signed", "I4")]
 
 
 def read(path):
