@@ -108,8 +108,8 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "seed of the --verify sample (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--dump-npz", paramLabel = "FILE", description = "also write the unpruned adjacency and node"
-            + " tables (--prompt only)")
+    @Option(names = "--dump-npz", paramLabel = "FILE|DIR", description = "also write the unpruned adjacency and node"
+            + " tables: to FILE for --prompt, to DIR/<slug>.npz for --prompts")
     Path dumpNpz;
 
     private record Prompt(String slug, String text) {}
@@ -122,9 +122,6 @@ public final class TraceCommand implements Callable<Integer> {
         Tracer.Settings settings;
         Path transcoderDir;
         try {
-            if (dumpNpz != null && input.prompts != null) {
-                throw new IllegalArgumentException("--dump-npz works with --prompt only");
-            }
             prompts = input.prompt != null ? List.of(new Prompt(slug != null ? slug : slugOf(input.prompt),
                     input.prompt)) : readPrompts(input.prompts);
             settings = new Tracer.Settings(new Attributor.Options(maxLogits, logitProbability, batchSize,
@@ -165,7 +162,11 @@ public final class TraceCommand implements Callable<Integer> {
                         return CgramCommand.EXIT_INPUT;
                     }
                     new GraphWriter().write(traced.graph(), file);
-                    if (dumpNpz != null) Tracer.dumpNpz(traced.attribution(), dumpNpz);
+                    if (dumpNpz != null) {
+                        Path npz = input.prompts == null ? dumpNpz : dumpNpz.resolve(p.slug() + ".npz");
+                        if (input.prompts != null) Files.createDirectories(dumpNpz);
+                        Tracer.dumpNpz(traced.attribution(), npz);
+                    }
                     String verified = "";
                     if (verify != null) {
                         InterventionCheck.Result check = InterventionCheck.check(traced.attribution(), verify, seed);

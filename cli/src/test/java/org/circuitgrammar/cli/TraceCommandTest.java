@@ -72,9 +72,10 @@ class TraceCommandTest {
     }
 
     /**
-     * The pruning, the kept links and weights, the influence fields and both scores against an independent float64
-     * numpy implementation ({@code scripts/check_trace_pruning.py}) reading the dumped unpruned graph. Skipped
-     * without Debian's python3-numpy.
+     * Against independent float64 numpy implementations reading the dumped unpruned graph: every edge of the feature
+     * and logit rows, the active set and the logit targets recomputed from the raw checkpoint and transcoder files
+     * ({@code scripts/check_trace_attribution.py}); the pruning, kept links and weights, influence fields and both
+     * scores ({@code scripts/check_trace_pruning.py}). Skipped without Debian's python3-numpy.
      */
     @Test
     void trace_prunedGraph_matchesNumpyReimplementation() throws Exception {
@@ -86,11 +87,18 @@ class TraceCommandTest {
                     "The little duck could not swim. The duck was", "-o", temp.toString(), "--slug", set,
                     "--dump-npz", npz.toString());
             assertEquals(0, r.code(), r.err());
-            Process check = new ProcessBuilder("/usr/bin/python3", "../scripts/check_trace_pruning.py",
-                    temp.resolve(set + ".json").toString(), npz.toString()).redirectErrorStream(true).start();
-            String output = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertEquals(0, check.waitFor(), output);
-            assertTrue(output.contains(": 0 problems"), output);
+            for (List<String> command : List.of(
+                    List.of("/usr/bin/python3", "../scripts/check_trace_pruning.py", temp.resolve(set + ".json").toString(),
+                            npz.toString()),
+                    List.of("/usr/bin/python3", "../scripts/check_trace_attribution.py",
+                            MODEL.resolve("stories260K.bin").toString(), "../models/stories260K-transcoders/" + set,
+                            npz.toString()))) {
+                Process check = new ProcessBuilder(command).redirectErrorStream(true).start();
+                String output = new String(check.getInputStream().readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                assertEquals(0, check.waitFor(), output);
+                assertTrue(output.contains(" 0 problems"), output);
+            }
         }
     }
 
@@ -101,8 +109,10 @@ class TraceCommandTest {
         Files.writeString(prompts, "# two prompts\na-cat\tThe cat sat on the\n\nb-sun\tThe sun was\n");
         Path out = temp.resolve("out");
         Result first = cgram("trace", "--model", MODEL.toString(), "--transcoders", "plt", "--prompts",
-                prompts.toString(), "-o", out.toString());
+                prompts.toString(), "-o", out.toString(), "--dump-npz", temp.resolve("npz").toString());
         assertEquals(0, first.code(), first.err());
+        assertTrue(Files.isRegularFile(temp.resolve("npz").resolve("a-cat.npz"))
+                && Files.isRegularFile(temp.resolve("npz").resolve("b-sun.npz")), "one npz per prompt");
         byte[] a = Files.readAllBytes(out.resolve("a-cat.json"));
         byte[] b = Files.readAllBytes(out.resolve("b-sun.json"));
         List<String> firstSummary = Files.readAllLines(out.resolve("trace-summary.csv"));
