@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             MotifsCommand.class,
             SynthCommand.class,
             CensusCommand.class,
+            TraceCommand.class,
         })
 public final class CgramCommand implements Runnable {
     /** Exit code for a finding: the command worked and found something (validation problem, regression). */
