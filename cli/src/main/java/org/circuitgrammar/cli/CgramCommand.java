@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             MotifsCommand.class,
             SynthCommand.class,
             CensusCommand.class,
+            CompareCommand.class,
         })
 public final class CgramCommand implements Runnable {
     /** Exit code for a finding: the command worked and found something (validation problem, regression). */
