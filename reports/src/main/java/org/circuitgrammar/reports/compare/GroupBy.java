@@ -7,7 +7,7 @@ import org.circuitgrammar.motifs.result.GraphInfo;
  * How graphs are put into groups: by an attribute of their result ({@code model}, {@code transcoder}, {@code slug},
  * {@code prompt}, {@code file} or any metadata key, see {@link GraphInfo#attribute}) or by {@link Categories}
  * ({@code category}). A graph without a value lands in {@link #UNGROUPED}: shown in every summary, never dropped, but
- * not a group of the between-group tests.
+ * not a group of the between-group tests. An unknown transcoder kind (the file does not say) counts as no value.
  *
  * @param key        the attribute, or {@code category}
  * @param categories used when {@code key} is {@code category}
@@ -33,6 +33,7 @@ public record GroupBy(String key, Categories categories) {
 
     /** The group of {@code graph}. */
     public String groupOf(GraphInfo graph) {
-        return (key.equals(CATEGORY) ? categories.of(graph) : graph.attribute(key)).orElse(UNGROUPED);
+        return (key.equals(CATEGORY) ? categories.of(graph) : graph.attribute(key))
+                .filter(v -> !(key.equals("transcoder") && v.equals("unknown"))).orElse(UNGROUPED);
     }
 }
