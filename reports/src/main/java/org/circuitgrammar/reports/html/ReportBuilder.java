@@ -1,0 +1,458 @@
+package org.circuitgrammar.reports.html;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+import org.circuitgrammar.corpus.graph.AttributionGraph;
+import org.circuitgrammar.motifs.grammar.DagMotif;
+import org.circuitgrammar.motifs.instance.InstanceResult;
+import org.circuitgrammar.motifs.instance.MotifInstance;
+import org.circuitgrammar.motifs.instance.MotifInstanceFinder;
+import org.circuitgrammar.motifs.nulls.NullKind;
+import org.circuitgrammar.motifs.result.CensusResult;
+import org.circuitgrammar.motifs.result.CensusSpec;
+import org.circuitgrammar.motifs.result.MotifRow;
+import org.circuitgrammar.motifs.result.NullDistribution;
+import org.circuitgrammar.motifs.result.NullResult;
+import org.circuitgrammar.motifs.stats.Statistic;
+import org.circuitgrammar.motifs.view.AnalysedGraph;
+import org.circuitgrammar.reports.compare.Cohort;
+import org.circuitgrammar.reports.compare.Comparer;
+import org.circuitgrammar.reports.compare.Comparison;
+import org.circuitgrammar.reports.compare.FindingSentences;
+import org.circuitgrammar.reports.compare.GroupBy;
+import org.circuitgrammar.reports.compare.MotifKey;
+import org.circuitgrammar.reports.compare.SignificanceProfiles;
+import org.circuitgrammar.reports.recurring.RecurringCircuit;
+import org.circuitgrammar.reports.recurring.RecurringCircuitFinder;
+import org.circuitgrammar.reports.source.GraphSource;
+
+/**
+ * Turns census results into the report's two halves: {@link ChartData} (numbers for the charts) and
+ * {@link ReportText} (the words). Comparisons come from {@link Comparer} under the primary grouping, by transcoder
+ * (CLT vs PLT) and by model; instances and recurring circuits need the graph files, which are re-read through
+ * {@link GraphSource} only when they still match the results (in parallel, one graph per task; the output does not
+ * depend on the thread count). Cost: the comparisons' {@code O(g² k)}, one read of each graph file, one FFL
+ * enumeration per graph.
+ */
+public final class ReportBuilder {
+    /** A null distribution drawn from raw samples gets at most this many bins. */
+    static final int DISTRIBUTION_BINS = 30;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ReportOptions options;
+
+    public ReportBuilder(ReportOptions options) {
+        this.options = options;
+    }
+
+    /** The report's data and text. */
+    public record Built(ChartData data, ReportText text) {
+    }
+
+    /** Builds the report of {@code results} (in input order). */
+    public Built build(List<CensusResult> results) {
+        if (results.isEmpty()) {
+            throw new IllegalArgumentException("a report needs at least one census result");
+        }
+        Cohort cohort = Cohort.of(results, options.groupBy(), options.keepDuplicates(), options.jaccard());
+        Comparison primary = Comparer.compare(cohort);
+        List<Section> sections = new ArrayList<>();
+        sections.add(section("transcoder", "CLT vs PLT", "Graphs grouped by transcoder kind (cross-layer vs "
+                + "per-layer); graphs whose file does not say are listed, not tested.", results));
+        sections.add(section("model", "Model vs model", "Graphs grouped by model. Models were traced with "
+                + "different transcoders and prompts, so read a difference together with the CLT-vs-PLT section.",
+                results));
+        if (!List.of("transcoder", "model").contains(options.groupBy().key())) {
+            sections.add(new Section("by-" + options.groupBy().key(), "By " + options.groupBy().key(),
+                    "Graphs grouped by " + options.groupBy().key() + ".", primary));
+        }
+        List<GraphSource.Loaded> loaded = loadGraphs(cohort);
+        List<NullKind> nulls = Comparer.nullKinds(cohort.results());
+        Map<String, ChartData.NullCharts> byNull = new LinkedHashMap<>();
+        for (NullKind kind : nulls) {
+            Comparison.NullComparison section = primary.nulls().stream()
+                    .filter(n -> n.nullModel().equals(kind.cliName())).findFirst().orElseThrow();
+            byNull.put(kind.cliName(), nullCharts(cohort, kind, section));
+        }
+        List<ChartData.RecurringSet> recurring = recurring(cohort, loaded);
+        ChartData data = new ChartData(options.groupBy().key(), cohort.groupNames(), graphs(cohort),
+                nulls.stream().map(NullKind::cliName).toList(), byNull,
+                sections.stream().map(ReportBuilder::comparisonChart).toList(), instances(cohort, loaded),
+                recurring);
+        ReportText text = new ReportText("circuit-grammar report: " + cohort.size() + " graphs by "
+                + options.groupBy().key(), options.toolVersion(), options.groupBy().key(),
+                summary(results, cohort), sections.stream().map(ReportBuilder::comparisonText).toList(),
+                instancesNote(loaded), recurringText(recurring), methods(results, cohort));
+        return new Built(data, text);
+    }
+
+    private record Section(String id, String title, String intro, Comparison comparison) {
+    }
+
+    private Section section(String key, String title, String intro, List<CensusResult> results) {
+        Cohort c = Cohort.of(results, GroupBy.attribute(key), options.keepDuplicates(), options.jaccard());
+        return new Section(key, title, intro, Comparer.compare(c));
+    }
+
+    private List<GraphSource.Loaded> loadGraphs(Cohort cohort) {
+        if (options.instancesPerGraph() == 0 && options.recurringMinGraphs() == 0) {
+            return cohort.results().stream().map(r -> (GraphSource.Loaded)
+                    new GraphSource.Missing("graphs not read (no instances or recurring circuits asked for)"))
+                    .toList();
+        }
+        GraphSource source = new GraphSource(options.graphBase());
+        return IntStream.range(0, cohort.size()).parallel()
+                .mapToObj(i -> source.load(cohort.results().get(i))).toList();
+    }
+
+    private static List<ChartData.Graph> graphs(Cohort cohort) {
+        List<ChartData.Graph> out = new ArrayList<>();
+        GroupBy byCategory = new GroupBy(GroupBy.CATEGORY, cohort.groupBy().categories());
+        for (int i = 0; i < cohort.size(); i++) {
+            CensusResult r = cohort.results().get(i);
+            var view = r.graph().views().isEmpty() ? null : r.graph().views().get(0);
+            out.add(new ChartData.Graph(cohort.names().get(i), cohort.groups().get(i),
+                    r.graph().attribute("model").orElse(GroupBy.UNGROUPED),
+                    r.graph().attribute("transcoder").orElse(GroupBy.UNGROUPED), byCategory.groupOf(r.graph()),
+                    view == null ? r.graph().fileNodes() : view.nodes(),
+                    view == null ? r.graph().fileEdges() : view.edges(), r.graph().prompt()));
+        }
+        return out;
+    }
+
+    private static ChartData.NullCharts nullCharts(Cohort cohort, NullKind kind, Comparison.NullComparison section) {
+        List<String> motifs = section.motifs().stream().map(Comparison.MotifComparison::motif).toList();
+        List<List<Double>> log2 = new ArrayList<>();
+        List<List<Double>> z = new ArrayList<>();
+        LinkedHashSet<String> rowMotifs = new LinkedHashSet<>();
+        List<Map<String, MotifRow>> rowsByGraph = new ArrayList<>();
+        for (CensusResult r : cohort.results()) {
+            Map<String, MotifRow> rows = new LinkedHashMap<>();
+            r.nullResult(kind).filter(n -> n.samples() > 0).ifPresent(n -> {
+                for (NullResult.FamilyRows f : n.families()) {
+                    for (MotifRow row : f.rows()) {
+                        rows.put(new MotifKey(f.family(), row.label()).toString(), row);
+                    }
+                }
+            });
+            rowsByGraph.add(rows);
+            rowMotifs.addAll(rows.keySet());
+            log2.add(motifs.stream().map(m -> rows.containsKey(m) ? value(rows.get(m).log2Ratio()) : null).toList());
+            z.add(motifs.stream().map(m -> rows.containsKey(m) ? value(rows.get(m).z()) : null).toList());
+        }
+        List<List<ChartData.Distribution>> distributions = new ArrayList<>();
+        for (Map<String, MotifRow> rows : rowsByGraph) {
+            distributions.add(rowMotifs.stream().map(m -> rows.containsKey(m) ? distribution(rows.get(m)) : null)
+                    .toList());
+        }
+        Map<String, List<Double>> profileMean = new LinkedHashMap<>();
+        for (String group : cohort.groupNames()) {
+            List<Double> means = new ArrayList<>();
+            for (String m : motifs) {
+                double sum = 0;
+                int n = 0;
+                for (int g = 0; g < cohort.size(); g++) {
+                    Double sp = cohort.groups().get(g).equals(group)
+                            ? SignificanceProfiles.of(cohort.results().get(g), kind).get(m) : null;
+                    if (sp != null) {
+                        sum += sp;
+                        n++;
+                    }
+                }
+                means.add(n == 0 ? null : sum / n);
+            }
+            profileMean.put(group, means);
+        }
+        Comparison.ProfileSimilarity sim = section.profiles();
+        List<Integer> leaves = sim.graphs().stream().map(cohort.names()::indexOf).toList();
+        List<List<Double>> merges = sim.dendrogram().stream().map(m -> List.of((double) m.left(), (double) m.right(),
+                m.distance(), (double) m.size())).toList();
+        return new ChartData.NullCharts(motifs, log2, z, profileMean, List.copyOf(rowMotifs), distributions,
+                new ChartData.Dendrogram(leaves, merges, sim.leafOrder()));
+    }
+
+    private static Double value(Statistic s) {
+        return s.isDefined() ? s.value() : null;
+    }
+
+    private static Double finite(double x) {
+        return Double.isFinite(x) ? x : null;
+    }
+
+    /** The row's null distribution as a histogram: stored histograms as they are, raw samples binned. */
+    static ChartData.Distribution distribution(MotifRow row) {
+        String role = row.role().name().toLowerCase(Locale.ROOT);
+        NullDistribution d = row.distribution();
+        long min = 0;
+        long width = 1;
+        List<Integer> counts = List.of();
+        if (d instanceof NullDistribution.Histogram h) {
+            min = h.min();
+            width = h.width();
+            counts = h.counts();
+        } else if (d instanceof NullDistribution.Samples s && !s.values().isEmpty()) {
+            long lo = s.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+            long hi = s.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+            long span = hi - lo + 1;
+            width = (span + DISTRIBUTION_BINS - 1) / DISTRIBUTION_BINS;
+            int bins = (int) ((span + width - 1) / width);
+            int[] c = new int[bins];
+            for (long v : s.values()) {
+                c[(int) ((v - lo) / width)]++;
+            }
+            min = lo;
+            counts = IntStream.of(c).boxed().toList();
+        }
+        return new ChartData.Distribution(row.observed(), finite(row.nullMean()), finite(row.nullSd()),
+                value(row.z()), value(row.log2Ratio()), role, min, width, counts);
+    }
+
+    private static ChartData.ComparisonChart comparisonChart(Section s) {
+        Map<String, List<String>> motifs = new LinkedHashMap<>();
+        Map<String, Map<String, List<List<Double>>>> byNull = new LinkedHashMap<>();
+        for (Comparison.NullComparison n : s.comparison().nulls()) {
+            List<Comparison.MotifComparison> tested = n.motifs().stream().filter(m -> m.test() != null).toList();
+            motifs.put(n.nullModel(), tested.stream().map(Comparison.MotifComparison::motif).toList());
+            Map<String, List<List<Double>>> perGroup = new LinkedHashMap<>();
+            for (String group : s.comparison().groups()) {
+                List<List<Double>> boxes = new ArrayList<>();
+                for (Comparison.MotifComparison m : tested) {
+                    Comparison.GroupSummary g = m.groups().stream().filter(x -> x.group().equals(group))
+                            .findFirst().orElse(null);
+                    boxes.add(g == null || g.medianLog2Ratio() == null ? null
+                            : List.of(g.q1Log2Ratio(), g.medianLog2Ratio(), g.q3Log2Ratio()));
+                }
+                perGroup.put(group, boxes);
+            }
+            byNull.put(n.nullModel(), perGroup);
+        }
+        return new ChartData.ComparisonChart(s.id(), s.comparison().groups(), motifs, byNull);
+    }
+
+    private static ReportText.ComparisonText comparisonText(Section s) {
+        List<ReportText.NullText> nulls = new ArrayList<>();
+        for (Comparison.NullComparison n : s.comparison().nulls()) {
+            List<ReportText.TestRow> rows = new ArrayList<>();
+            for (Comparison.MotifComparison m : n.motifs()) {
+                List<String> groups = new ArrayList<>();
+                for (Comparison.GroupSummary g : m.groups()) {
+                    groups.add(String.format(Locale.ROOT, "%s: %s [%s, %s], Z %s (n=%d)", g.group(),
+                            fmt(g.medianLog2Ratio()), fmt(g.q1Log2Ratio()), fmt(g.q3Log2Ratio()),
+                            g.medianZ() == null ? "–" : String.format(Locale.ROOT, "%.1f", g.medianZ()), g.n()));
+                }
+                Comparison.GroupTest t = m.test();
+                rows.add(new ReportText.TestRow(m.motif(), String.join("; ", groups),
+                        t == null ? "not tested (fewer than two groups of " + Comparer.MIN_GROUP_SIZE + ")"
+                                : t.test(),
+                        t == null ? "" : String.format(Locale.ROOT, "%.3g", t.p()),
+                        t == null ? "" : String.format(Locale.ROOT, "%.3g", t.q()),
+                        t == null ? "" : (t.effectName().equals("cliffs-delta") ? "δ = " : "ε² = ")
+                                + String.format(Locale.ROOT, "%.2f", t.effect()),
+                        t != null && t.q() <= FindingSentences.ALPHA));
+            }
+            nulls.add(new ReportText.NullText(n.nullModel(), n.fdrFamily(),
+                    FindingSentences.of(n, s.comparison().groupBy()), rows,
+                    n.notTested().isEmpty() ? null : String.join("; ", n.notTested())));
+        }
+        return new ReportText.ComparisonText(s.id(), s.title(), s.intro() + " Groups: "
+                + String.join(", ", s.comparison().groups()) + ".", nulls);
+    }
+
+    private static String fmt(Double d) {
+        return d == null ? "–" : String.format(Locale.ROOT, "%+.3f", d);
+    }
+
+    private List<ChartData.InstanceSet> instances(Cohort cohort, List<GraphSource.Loaded> loaded) {
+        List<ChartData.InstanceSet> out = new ArrayList<>();
+        if (options.instancesPerGraph() == 0) {
+            return out;
+        }
+        List<ChartData.InstanceSet> sets = IntStream.range(0, cohort.size()).parallel().mapToObj(i -> {
+            GraphSource.Loaded l = loaded.get(i);
+            if (l instanceof GraphSource.Missing m) {
+                return new ChartData.InstanceSet(i, neuronpediaLink(cohort.results().get(i)), m.reason(), List.of());
+            }
+            AnalysedGraph view = ((GraphSource.Found) l).view();
+            InstanceResult r = new MotifInstanceFinder(view.graph()).find(DagMotif.FFL, options.instancesPerGraph(),
+                    null);
+            List<ChartData.Instance> items = new ArrayList<>();
+            int rank = 0;
+            for (MotifInstance inst : r.top()) {
+                items.add(instance(view, inst, ++rank));
+            }
+            return new ChartData.InstanceSet(i, neuronpediaLink(cohort.results().get(i)), null, items);
+        }).toList();
+        out.addAll(sets);
+        return out;
+    }
+
+    private static ChartData.Instance instance(AnalysedGraph view, MotifInstance inst, int rank) {
+        AttributionGraph g = view.source();
+        DagMotif m = inst.motif();
+        List<ChartData.Node> nodes = new ArrayList<>();
+        for (int role = 0; role < m.size(); role++) {
+            int v = view.originalNode(inst.node(role));
+            nodes.add(new ChartData.Node(g.nodeId(v), "XYZ".substring(role, role + 1) + " (" + m.roles().get(role)
+                    + ")", g.label(v), g.layer(v), g.position(v), g.kind(v).name().toLowerCase(Locale.ROOT)));
+        }
+        List<ChartData.Edge> edges = new ArrayList<>();
+        for (int e = 0; e < m.edgeCount(); e++) {
+            edges.add(new ChartData.Edge(m.edgeSource(e), m.edgeTarget(e), inst.weight(e)));
+        }
+        return new ChartData.Instance(rank, inst.strength(), inst.fflSignType().name(), nodes, edges);
+    }
+
+    /** The file's own {@code metadata.info.neuronpedia_link}, or null: links are never guessed. */
+    static String neuronpediaLink(CensusResult r) {
+        String info = r.graph().metadata().get("info");
+        if (info == null) {
+            return null;
+        }
+        try {
+            JsonNode link = JSON.readTree(info).get("neuronpedia_link");
+            return link != null && link.isTextual() && link.asText().startsWith("https://") ? link.asText() : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static String instancesNote(List<GraphSource.Loaded> loaded) {
+        long missing = loaded.stream().filter(l -> l instanceof GraphSource.Missing).count();
+        return "The strongest FFL instances of each graph (strength = the smallest |weight| of the three edges), "
+                + "drawn with token position across and layer up; green edges are positive, red negative. "
+                + (missing == 0 ? "Every graph file was found and matched its census result."
+                : missing + " graph file(s) could not be used (not found, or changed since the census); "
+                + "their diagrams are missing.");
+    }
+
+    private List<ChartData.RecurringSet> recurring(Cohort cohort, List<GraphSource.Loaded> loaded) {
+        List<ChartData.RecurringSet> out = new ArrayList<>();
+        if (options.recurringMinGraphs() == 0) {
+            return out;
+        }
+        Map<String, List<Integer>> byModelTranscoder = new TreeMap<>();
+        for (int i = 0; i < cohort.size(); i++) {
+            CensusResult r = cohort.results().get(i);
+            String model = r.graph().attribute("model").orElse(null);
+            String transcoder = r.graph().attribute("transcoder").orElse("unknown");
+            if (model != null && !transcoder.equals("unknown") && loaded.get(i) instanceof GraphSource.Found) {
+                byModelTranscoder.computeIfAbsent(model + "\t" + transcoder, k -> new ArrayList<>()).add(i);
+            }
+        }
+        byModelTranscoder.forEach((key, members) -> {
+            if (members.size() < options.recurringMinGraphs()) {
+                return;
+            }
+            List<AnalysedGraph> views = members.stream()
+                    .map(i -> ((GraphSource.Found) loaded.get(i)).view()).toList();
+            List<RecurringCircuit> found = RecurringCircuitFinder.find(views, options.recurringMinGraphs());
+            List<ChartData.Circuit> circuits = new ArrayList<>();
+            for (int rank = 0; rank < Math.min(options.recurringTop(), found.size()); rank++) {
+                RecurringCircuit c = found.get(rank);
+                List<String> names = c.occurrences().stream()
+                        .map(o -> cohort.names().get(members.get(o.graph()))).toList();
+                circuits.add(new ChartData.Circuit(rank + 1, c.key().toString(), c.graphs(), c.medianStrength(),
+                        names.get(0), names, NeuronpediaSubgraph.qParams(c, c.occurrences().get(0))));
+            }
+            String[] parts = key.split("\t");
+            out.add(new ChartData.RecurringSet(parts[0], parts[1], members.size(), options.recurringMinGraphs(),
+                    circuits));
+        });
+        return out;
+    }
+
+    private static List<ReportText.RecurringText> recurringText(List<ChartData.RecurringSet> sets) {
+        return sets.stream().map(s -> new ReportText.RecurringText(s.model(), s.transcoder(), s.graphsSearched(),
+                s.minGraphs(), s.circuits().isEmpty(), s.circuits())).toList();
+    }
+
+    private static ReportText.Summary summary(List<CensusResult> all, Cohort cohort) {
+        Map<String, Integer> byModelTranscoder = new TreeMap<>();
+        Map<String, Integer> byGroup = new LinkedHashMap<>();
+        cohort.groupNames().forEach(g -> byGroup.put(g, 0));
+        List<Integer> nodes = new ArrayList<>();
+        for (int i = 0; i < cohort.size(); i++) {
+            CensusResult r = cohort.results().get(i);
+            byModelTranscoder.merge(r.graph().attribute("model").orElse(GroupBy.UNGROUPED) + " · "
+                    + r.graph().attribute("transcoder").orElse(GroupBy.UNGROUPED), 1, Integer::sum);
+            byGroup.merge(cohort.groups().get(i), 1, Integer::sum);
+            nodes.add(r.graph().views().isEmpty() ? r.graph().fileNodes() : r.graph().views().get(0).nodes());
+        }
+        List<String> merged = new ArrayList<>();
+        cohort.merged().forEach((kept, twins) -> merged.add(String.join(", ", twins) + " → counted as " + kept));
+        List<Integer> sorted = nodes.stream().sorted().toList();
+        String sizes = String.format(Locale.ROOT, "Analysed nodes per graph: min %d, median %d, max %d.",
+                sorted.get(0), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
+        List<String> ungrouped = new ArrayList<>();
+        for (int i = 0; i < cohort.size(); i++) {
+            if (cohort.groups().get(i).equals(GroupBy.UNGROUPED)) {
+                ungrouped.add(cohort.names().get(i));
+            }
+        }
+        return new ReportText.Summary(cohort.size(), all.size(),
+                byModelTranscoder.entrySet().stream().map(e -> new ReportText.CountRow(e.getKey(), e.getValue()))
+                        .toList(),
+                byGroup.entrySet().stream().map(e -> new ReportText.CountRow(e.getKey(), e.getValue())).toList(),
+                merged, merged.isEmpty() ? "No near-duplicate graphs were merged."
+                        : "Near-duplicate graphs (node-set Jaccard ≥ threshold, regenerations of one prompt) are "
+                        + "counted once:",
+                ungrouped.isEmpty() ? null : "Without a " + cohort.groupBy().key() + " (shown, not tested): "
+                        + String.join(", ", ungrouped) + ".", sizes);
+    }
+
+    private ReportText.Methods methods(List<CensusResult> all, Cohort cohort) {
+        Map<CensusSpec, List<CensusResult>> bySpec = new LinkedHashMap<>();
+        for (CensusResult r : all) {
+            bySpec.computeIfAbsent(r.spec(), k -> new ArrayList<>()).add(r);
+        }
+        List<ReportText.SpecRow> specs = new ArrayList<>();
+        bySpec.forEach((spec, rs) -> {
+            LinkedHashSet<String> pValues = new LinkedHashSet<>();
+            rs.forEach(r -> r.nulls().forEach(n -> pValues.add(n.nullModel().cliName() + ": "
+                    + n.pValues().name().toLowerCase(Locale.ROOT).replace('_', ' '))));
+            specs.add(new ReportText.SpecRow(
+                    String.join(", ", spec.nulls().stream().map(NullKind::cliName).toList()),
+                    String.join(", ", spec.families().stream().map(f -> f.id()).toList()), spec.samples(),
+                    String.format(Locale.ROOT, "%.3g", spec.sweepsPerSample()), spec.seed(),
+                    spec.profile().cliName(),
+                    String.format(Locale.ROOT, "errors %s, |w| ≥ %.3g, top edges %.3g, max layer gap %s",
+                            spec.keepErrors() ? "kept" : "dropped", spec.threshold(), spec.topEdges(),
+                            spec.maxLayerGap() == 0 ? "none" : String.valueOf(spec.maxLayerGap())),
+                    String.join("; ", pValues), rs.size()));
+        });
+        List<ReportText.InputRow> inputs = new ArrayList<>();
+        Map<CensusResult, String> names = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < cohort.size(); i++) {
+            names.put(cohort.results().get(i), cohort.names().get(i));
+        }
+        for (CensusResult r : all) {
+            inputs.add(new ReportText.InputRow(names.getOrDefault(r, "(merged) " + r.graph().fileName()),
+                    r.graph().path(), r.graph().sha256(), r.resultKey()));
+        }
+        LinkedHashSet<String> commands = new LinkedHashSet<>();
+        LinkedHashSet<String> versions = new LinkedHashSet<>();
+        for (CensusResult r : all) {
+            commands.add("cgram " + String.join(" ", r.provenance().run().argv()));
+            versions.add(r.provenance().run().toolVersion() + (r.provenance().run().gitCommit() == null ? ""
+                    : " (" + r.provenance().run().gitCommit() + ")"));
+        }
+        return new ReportText.Methods(specs, inputs, List.copyOf(commands), List.copyOf(versions),
+                "cgram " + String.join(" ", options.argv()), "Effect size: log2(observed / null mean) per graph. "
+                + "Between groups: Mann-Whitney U (two groups; exact when there are no ties and a group has at "
+                + "most 8 graphs, else normal approximation with tie and continuity corrections) with Cliff's "
+                + "delta, or Kruskal-Wallis H (three or more groups, χ² approximation, tie-corrected) with ε² = "
+                + "H/(n−1); Benjamini-Hochberg over the independent motifs of each null; a group needs "
+                + Comparer.MIN_GROUP_SIZE + " graphs. Determined and constant rows are not tested. Profiles: "
+                + "cosine over shared defined SP entries; clustering: average linkage on 1 − cosine. "
+                + "See docs/report.md.");
+    }
+}
