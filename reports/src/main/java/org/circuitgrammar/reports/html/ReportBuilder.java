@@ -54,8 +54,29 @@ public final class ReportBuilder {
         this.options = options;
     }
 
-    /** The report's data and text. */
-    public record Built(ChartData data, ReportText text) {
+    /**
+     * The report's data and text, and every listed recurring circuit as a subgraph ready to export.
+     *
+     * @param data      the chart data
+     * @param text      the words
+     * @param subgraphs one per listed recurring circuit, pinned in its strongest graph
+     */
+    public record Built(ChartData data, ReportText text, List<Subgraph> subgraphs) {
+        public Built {
+            subgraphs = List.copyOf(subgraphs);
+        }
+    }
+
+    /**
+     * A recurring circuit pinned in one graph, for {@link NeuronpediaSubgraph#write}.
+     *
+     * @param fileName  {@code <model>-<transcoder>-<rank>.<graph>.json}, safe as a file name
+     * @param graph     the graph it is pinned in
+     * @param circuit   the circuit
+     * @param occurrence its occurrence in that graph
+     */
+    public record Subgraph(String fileName, AttributionGraph graph, RecurringCircuit circuit,
+                           RecurringCircuit.Occurrence occurrence) {
     }
 
     /** Builds the report of {@code results} (in input order). */
@@ -83,7 +104,8 @@ public final class ReportBuilder {
                     .filter(n -> n.nullModel().equals(kind.cliName())).findFirst().orElseThrow();
             byNull.put(kind.cliName(), nullCharts(cohort, kind, section));
         }
-        List<ChartData.RecurringSet> recurring = recurring(cohort, loaded);
+        List<Subgraph> subgraphs = new ArrayList<>();
+        List<ChartData.RecurringSet> recurring = recurring(cohort, loaded, subgraphs);
         ChartData data = new ChartData(options.groupBy().key(), cohort.groupNames(), graphs(cohort),
                 nulls.stream().map(NullKind::cliName).toList(), byNull,
                 sections.stream().map(ReportBuilder::comparisonChart).toList(), instances(cohort, loaded),
@@ -92,7 +114,7 @@ public final class ReportBuilder {
                 + options.groupBy().key(), options.toolVersion(), options.groupBy().key(),
                 summary(results, cohort), sections.stream().map(ReportBuilder::comparisonText).toList(),
                 instancesNote(loaded), recurringText(recurring), methods(results, cohort));
-        return new Built(data, text);
+        return new Built(data, text, subgraphs);
     }
 
     private record Section(String id, String title, String intro, Comparison comparison) {
@@ -334,7 +356,8 @@ public final class ReportBuilder {
                 + "their diagrams are missing.");
     }
 
-    private List<ChartData.RecurringSet> recurring(Cohort cohort, List<GraphSource.Loaded> loaded) {
+    private List<ChartData.RecurringSet> recurring(Cohort cohort, List<GraphSource.Loaded> loaded,
+                                                   List<Subgraph> subgraphs) {
         List<ChartData.RecurringSet> out = new ArrayList<>();
         if (options.recurringMinGraphs() == 0) {
             return out;
@@ -364,6 +387,14 @@ public final class ReportBuilder {
                         names.get(0), names, NeuronpediaSubgraph.qParams(c, c.occurrences().get(0))));
             }
             String[] parts = key.split("\t");
+            for (int rank = 0; rank < circuits.size(); rank++) {
+                RecurringCircuit c = found.get(rank);
+                int best = members.get(c.occurrences().get(0).graph());
+                String file = (parts[0] + "-" + parts[1] + "-" + (rank + 1) + "." + cohort.names().get(best))
+                        .replaceAll("[^A-Za-z0-9._@-]", "_") + ".json";
+                subgraphs.add(new Subgraph(file, ((GraphSource.Found) loaded.get(best)).graph(), c,
+                        c.occurrences().get(0)));
+            }
             out.add(new ChartData.RecurringSet(parts[0], parts[1], members.size(), options.recurringMinGraphs(),
                     circuits));
         });

@@ -71,12 +71,13 @@ public final class GraphSource {
     }
 
     /**
-     * The analysed-view options of the census: its error-node rule, layer gap and the full view's weight threshold
-     * (which already holds any {@code --top-edges} cut). Embeddings and logits are kept, as in every census.
+     * The analysed-view options of the census, exactly as its default profile builds the full view: error-node rule,
+     * absolute threshold, layer gap and top-edges fraction. (Results of the circuit-motifs profile count on that
+     * profile's own view; instances drawn for them come from this view of the same graph.)
      */
     public static AnalysisOptions viewOptions(CensusResult result) {
-        double threshold = result.graph().views().isEmpty() ? result.spec().threshold()
-                : result.graph().views().get(0).weightThreshold();
-        return new AnalysisOptions(result.spec().keepErrors(), true, true, threshold, result.spec().maxLayerGap());
+        var spec = result.spec();
+        return new AnalysisOptions(spec.keepErrors(), true, true, spec.threshold(), spec.maxLayerGap(),
+                spec.topEdges());
     }
 }
