@@ -26,9 +26,9 @@ import org.circuitgrammar.reports.stats.ProfileCosine;
  *
  * <p>Per null model, over the graphs that have samples under it:
  * <ul>
- *   <li>a motif is <b>tested</b> iff its row is {@link RowRole#INDEPENDENT} in every graph that has it; a row that is
- *       determined by another, constant under the null or untested in any graph is listed as not tested, with the
- *       reason (it is not a hypothesis of its own);</li>
+ *   <li>a graph contributes to a motif only where the motif's row is {@link RowRole#INDEPENDENT}: a row determined
+ *       by another, constant under the null or untested is not a statistic of its own there, and the output says
+ *       how many graphs were left out and why; a motif independent in no graph is listed as not tested;</li>
  *   <li>per group: the median and quartiles of the per-graph effect size log2(observed / null mean) and the median
  *       Z (Z grows with graph size; the effect size does not);</li>
  *   <li>between groups, on the per-graph effect sizes: Mann–Whitney U with Cliff's delta for two groups,
@@ -104,12 +104,18 @@ public final class Comparer {
         List<Double> pValues = new ArrayList<>();
         List<Integer> testedAt = new ArrayList<>();
         for (Map.Entry<MotifKey, Map<Integer, MotifRow>> e : rows.entrySet()) {
-            String reason = notTestedReason(e.getValue().values());
-            if (reason != null) {
-                notTested.add(e.getKey() + ": " + reason);
+            Map<Integer, MotifRow> independent = new LinkedHashMap<>();
+            e.getValue().forEach((g, row) -> {
+                if (row.role() == RowRole.INDEPENDENT) {
+                    independent.put(g, row);
+                }
+            });
+            String leftOut = notIndependentReason(e.getValue().values());
+            if (independent.isEmpty()) {
+                notTested.add(e.getKey() + ": " + leftOut);
                 continue;
             }
-            Comparison.MotifComparison mc = compareMotif(cohort, e.getKey(), e.getValue());
+            Comparison.MotifComparison mc = compareMotif(cohort, e.getKey(), independent, leftOut);
             if (mc.test() != null) {
                 pValues.add(mc.test().p());
                 testedAt.add(motifs.size());
@@ -123,7 +129,7 @@ public final class Comparer {
             Comparison.GroupTest t = mc.test();
             motifs.set(at, new Comparison.MotifComparison(mc.motif(), mc.phrase(), mc.groups(),
                     new Comparison.GroupTest(t.test(), t.groups(), t.statistic(), t.p(), q[i], t.effectName(),
-                            t.effect())));
+                            t.effect()), mc.leftOut()));
         }
         String fdr = q.length == 0 ? "no motif could be tested under " + kind.cliName()
                 : String.format(Locale.ROOT, "Benjamini-Hochberg over the %d motif(s) tested under %s (one p per "
@@ -133,8 +139,8 @@ public final class Comparer {
                 profiles(cohort, kind));
     }
 
-    /** Null iff every row is independent; else why the motif is not a hypothesis of its own. */
-    private static String notTestedReason(Iterable<MotifRow> rows) {
+    /** Null iff every row is independent; else in how many graphs and why the row is not a hypothesis of its own. */
+    private static String notIndependentReason(Iterable<MotifRow> rows) {
         Map<String, Integer> reasons = new TreeMap<>();
         for (MotifRow r : rows) {
             String reason = switch (r.role()) {
@@ -155,7 +161,8 @@ public final class Comparer {
         return String.join("; ", parts);
     }
 
-    private static Comparison.MotifComparison compareMotif(Cohort cohort, MotifKey key, Map<Integer, MotifRow> rows) {
+    private static Comparison.MotifComparison compareMotif(Cohort cohort, MotifKey key, Map<Integer, MotifRow> rows,
+                                                           String leftOut) {
         Map<String, List<Double>> effects = new LinkedHashMap<>();
         Map<String, List<Double>> zs = new LinkedHashMap<>();
         for (String group : cohort.groupNames()) {
@@ -198,7 +205,8 @@ public final class Comparer {
             test = new Comparison.GroupTest("kruskal-wallis", testGroups, r.h(), r.p(), Double.NaN,
                     "epsilon-squared", r.epsilonSquared());
         }
-        return new Comparison.MotifComparison(key.toString(), key.phrase(), summaries, test);
+        return new Comparison.MotifComparison(key.toString(), key.phrase(), summaries, test,
+                leftOut == null ? null : "left out where " + leftOut);
     }
 
     private static Comparison.ProfileSimilarity profiles(Cohort cohort, NullKind kind) {

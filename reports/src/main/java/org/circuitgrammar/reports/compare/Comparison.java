@@ -54,8 +54,8 @@ public record Comparison(String groupBy, List<GraphEntry> graphs, List<MergedGra
      * @param nullModel  the null's id
      * @param graphs     graphs with samples under this null
      * @param fdrFamily  what the q-values were adjusted over
-     * @param motifs     the tested motifs, family order then label
-     * @param notTested  motifs left out of the tests, each with its reason
+     * @param motifs     the motifs independent in at least one graph, family order then label
+     * @param notTested  motifs independent in no graph, each with its reason
      * @param profiles   significance-profile similarity and clustering
      */
     public record NullComparison(String nullModel, int graphs, String fdrFamily, List<MotifComparison> motifs,
@@ -73,8 +73,11 @@ public record Comparison(String groupBy, List<GraphEntry> graphs, List<MergedGra
      * @param phrase  the motif in words, for sentences
      * @param groups  one summary per group that has a value
      * @param test    the between-group test, or null when fewer than two groups have two graphs each
+     * @param leftOut the graphs whose row is not independent (determined, constant) and so left out of this motif's
+     *                summaries and test, with the reasons; null when none
      */
-    public record MotifComparison(String motif, String phrase, List<GroupSummary> groups, GroupTest test) {
+    public record MotifComparison(String motif, String phrase, List<GroupSummary> groups, GroupTest test,
+                                  String leftOut) {
         public MotifComparison {
             groups = List.copyOf(groups);
         }

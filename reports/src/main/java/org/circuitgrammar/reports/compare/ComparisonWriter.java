@@ -93,9 +93,12 @@ public final class ComparisonWriter {
                             first ? testText(m.test()) : "");
                     first = false;
                 }
+                if (m.leftOut() != null) {
+                    out.printf(Locale.ROOT, "  %-22s %s%n", "", m.leftOut());
+                }
             }
             if (!section.notTested().isEmpty()) {
-                out.printf(Locale.ROOT, "  not tested (not separate hypotheses): %s%n",
+                out.printf(Locale.ROOT, "  not tested (independent in no graph): %s%n",
                         String.join("; ", section.notTested()));
             }
             Comparison.ProfileSimilarity sim = section.profiles();

@@ -11,7 +11,8 @@ import org.circuitgrammar.motifs.result.InvalidResultException;
 /**
  * The census results named on a command line, read through {@link CensusResultCodec} (the one reader): files as
  * given, folders searched for {@code *.census.json}. A file that cannot be read is one line in {@link #errors()}
- * (file, JSON path, reason) and the batch goes on. {@code O(total file size)}.
+ * (file, JSON path, reason) and the batch goes on. {@code O(total file size)}, files parsed in parallel; the output
+ * order is the path order whatever the thread count.
  *
  * @param results the results read, in path order
  * @param errors  one line per path or file that could not be read
@@ -36,11 +37,19 @@ public record ResultBatch(List<CensusResult> results, List<String> errors) {
                 errors.add(p + ": " + reason);
             }
         }
-        for (Path f : files) {
+        // parsed in parallel (the codec is thread-safe), collected in path order
+        List<Object> parsed = files.parallelStream().map(f -> {
             try {
-                results.add(CensusResultCodec.read(f));
+                return (Object) CensusResultCodec.read(f);
             } catch (InvalidResultException e) {
-                errors.add(e.getMessage());
+                return e.getMessage();
+            }
+        }).toList();
+        for (Object o : parsed) {
+            if (o instanceof CensusResult r) {
+                results.add(r);
+            } else {
+                errors.add((String) o);
             }
         }
         if (results.isEmpty() && errors.isEmpty()) {

@@ -69,7 +69,7 @@ public record ChartData(String groupBy, List<String> groups, List<Graph> graphs,
      * The medians and quartiles a comparison section draws.
      *
      * @param id     the section id
-     * @param byNull null id → per group, per tested motif: [q1, median, q3] of the effect size (null where none)
+     * @param byNull null id → per group, per motif: [q1, median, q3] of the effect size (null where none)
      */
     public record ComparisonChart(String id, List<String> groups, Map<String, List<String>> motifs,
                                   Map<String, Map<String, List<List<Double>>>> byNull) {

@@ -168,8 +168,10 @@ public final class ReportBuilder {
             });
             rowsByGraph.add(rows);
             rowMotifs.addAll(rows.keySet());
-            log2.add(motifs.stream().map(m -> rows.containsKey(m) ? value(rows.get(m).log2Ratio()) : null).toList());
-            z.add(motifs.stream().map(m -> rows.containsKey(m) ? value(rows.get(m).z()) : null).toList());
+            // heatmap cells only where the row is a statistic of its own, as in the comparisons
+            log2.add(motifs.stream().map(m -> independent(rows.get(m)) ? value(rows.get(m).log2Ratio()) : null)
+                    .toList());
+            z.add(motifs.stream().map(m -> independent(rows.get(m)) ? value(rows.get(m).z()) : null).toList());
         }
         List<List<ChartData.Distribution>> distributions = new ArrayList<>();
         for (Map<String, MotifRow> rows : rowsByGraph) {
@@ -200,6 +202,10 @@ public final class ReportBuilder {
                 m.distance(), (double) m.size())).toList();
         return new ChartData.NullCharts(motifs, log2, z, profileMean, List.copyOf(rowMotifs), distributions,
                 new ChartData.Dendrogram(leaves, merges, sim.leafOrder()));
+    }
+
+    private static boolean independent(MotifRow row) {
+        return row != null && row.role() == org.circuitgrammar.motifs.result.RowRole.INDEPENDENT;
     }
 
     private static Double value(Statistic s) {
@@ -242,7 +248,8 @@ public final class ReportBuilder {
         Map<String, List<String>> motifs = new LinkedHashMap<>();
         Map<String, Map<String, List<List<Double>>>> byNull = new LinkedHashMap<>();
         for (Comparison.NullComparison n : s.comparison().nulls()) {
-            List<Comparison.MotifComparison> tested = n.motifs().stream().filter(m -> m.test() != null).toList();
+            // every motif with a value is drawn, tested or not: the boxes describe, the table tests
+            List<Comparison.MotifComparison> tested = n.motifs();
             motifs.put(n.nullModel(), tested.stream().map(Comparison.MotifComparison::motif).toList());
             Map<String, List<List<Double>>> perGroup = new LinkedHashMap<>();
             for (String group : s.comparison().groups()) {
@@ -272,7 +279,8 @@ public final class ReportBuilder {
                             g.medianZ() == null ? "–" : String.format(Locale.ROOT, "%.1f", g.medianZ()), g.n()));
                 }
                 Comparison.GroupTest t = m.test();
-                rows.add(new ReportText.TestRow(m.motif(), String.join("; ", groups),
+                rows.add(new ReportText.TestRow(m.motif(), String.join("; ", groups)
+                        + (m.leftOut() == null ? "" : " (" + m.leftOut() + ")"),
                         t == null ? "not tested (fewer than two groups of " + Comparer.MIN_GROUP_SIZE + ")"
                                 : t.test(),
                         t == null ? "" : String.format(Locale.ROOT, "%.3g", t.p()),

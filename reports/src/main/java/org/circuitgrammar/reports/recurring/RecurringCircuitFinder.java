@@ -3,9 +3,11 @@ package org.circuitgrammar.reports.recurring;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.circuitgrammar.corpus.graph.AttributionGraph;
 import org.circuitgrammar.corpus.graph.NodeKind;
@@ -17,14 +19,17 @@ import org.circuitgrammar.motifs.view.AnalysedGraph;
  * Finds feed-forward loops made of the same three transcoder features (same layer and feature index, any token
  * position) in at least k graphs of one model and transcoder: circuits that recur across prompts.
  *
- * <p>Per graph, every induced FFL of the analysed view whose three nodes are features is enumerated (X → Y, Y → Z,
- * X → Z, and none of the reverse edges, as the census counts it) and keyed by its {@link CircuitKey}. A key found in
- * at least {@code minGraphs} graphs is a recurring circuit. Ranking: recurrence (graphs) descending, then median
+ * <p>Definition: per graph, an induced FFL of the analysed view whose three nodes are features (X → Y, Y → Z,
+ * X → Z, and none of the reverse edges, as the census counts it), keyed by its {@link CircuitKey}; a key found in at
+ * least {@code minGraphs} graphs is a recurring circuit. Ranking: recurrence (graphs) descending, then median
  * strength descending, then the key, so the order is total and deterministic.
  *
- * <p>Cost per graph: {@code O(Σ_y in(y) · out(y) · log d)} for the wedges through each intermediate node y, memory
- * proportional to the number of distinct feature keys. The caller passes graphs of one model and transcoder only:
- * feature indices of different dictionaries are unrelated.
+ * <p>Pruning, exact: an FFL that recurs in k graphs has each of its three feature-to-feature edges in those k
+ * graphs, so the search first counts, per feature pair, the graphs with an edge between nodes of those features,
+ * and then enumerates FFLs only over edges whose pair recurs in at least k graphs. Cost: {@code O(m)} per graph for
+ * the pair counts, then {@code O(Σ_y in'(y) · out'(y) · log d)} over the kept edges; memory proportional to the
+ * distinct feature pairs. The caller passes graphs of one model and transcoder only: feature indices of different
+ * dictionaries are unrelated.
  */
 public final class RecurringCircuitFinder {
     private RecurringCircuitFinder() {
@@ -38,11 +43,18 @@ public final class RecurringCircuitFinder {
         if (minGraphs < 1) {
             throw new IllegalArgumentException("minGraphs must be >= 1: " + minGraphs);
         }
+        List<FeatureRef[]> features = views.stream().map(RecurringCircuitFinder::features).toList();
+        Map<FeaturePair, Integer> pairGraphs = new HashMap<>();
+        for (int g = 0; g < views.size(); g++) {
+            for (FeaturePair p : featurePairs(views.get(g), features.get(g))) {
+                pairGraphs.merge(p, 1, Integer::sum);
+            }
+        }
+        pairGraphs.values().removeIf(n -> n < minGraphs);
         Map<CircuitKey, List<RecurringCircuit.Occurrence>> byKey = new HashMap<>();
         for (int g = 0; g < views.size(); g++) {
-            for (Map.Entry<CircuitKey, RecurringCircuit.Occurrence> e : occurrences(views.get(g), g).entrySet()) {
-                byKey.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
-            }
+            occurrences(views.get(g), features.get(g), pairGraphs.keySet(), g)
+                    .forEach((key, occ) -> byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(occ));
         }
         List<RecurringCircuit> out = new ArrayList<>();
         byKey.forEach((key, occ) -> {
@@ -60,18 +72,48 @@ public final class RecurringCircuitFinder {
         return out;
     }
 
-    /** Every feature-only FFL of one graph, grouped by its key. */
-    static Map<CircuitKey, RecurringCircuit.Occurrence> occurrences(AnalysedGraph view, int graphIndex) {
-        SignedDigraph d = view.graph();
+    /** An ordered pair of features joined by an edge (source feature, target feature). */
+    private record FeaturePair(FeatureRef source, FeatureRef target) {
+    }
+
+    /** The feature of each analysed node, or null for embeddings, errors and logits. */
+    private static FeatureRef[] features(AnalysedGraph view) {
         AttributionGraph source = view.source();
-        int n = d.nodeCount();
-        FeatureRef[] feature = new FeatureRef[n];
-        for (int v = 0; v < n; v++) {
+        FeatureRef[] feature = new FeatureRef[view.graph().nodeCount()];
+        for (int v = 0; v < feature.length; v++) {
             int o = view.originalNode(v);
             if (source.kind(o) == NodeKind.FEATURE) {
                 feature[v] = new FeatureRef(source.layer(o), source.featureIndex(o));
             }
         }
+        return feature;
+    }
+
+    /** The distinct feature pairs with an edge in this graph. {@code O(m)}. */
+    private static Set<FeaturePair> featurePairs(AnalysedGraph view, FeatureRef[] feature) {
+        SignedDigraph d = view.graph();
+        int[] outOff = d.rawOutOffsets();
+        int[] outDst = d.rawOutTargets();
+        Set<FeaturePair> pairs = new HashSet<>();
+        for (int s = 0; s < d.nodeCount(); s++) {
+            if (feature[s] == null) {
+                continue;
+            }
+            for (int e = outOff[s]; e < outOff[s + 1]; e++) {
+                if (feature[outDst[e]] != null) {
+                    pairs.add(new FeaturePair(feature[s], feature[outDst[e]]));
+                }
+            }
+        }
+        return pairs;
+    }
+
+    /** Every feature-only FFL of one graph over edges of recurring feature pairs, grouped by its key. */
+    private static Map<CircuitKey, RecurringCircuit.Occurrence> occurrences(AnalysedGraph view, FeatureRef[] feature,
+                                                                          Set<FeaturePair> recurringPairs,
+                                                                          int graphIndex) {
+        SignedDigraph d = view.graph();
+        int n = d.nodeCount();
         int[] inOff = d.rawInOffsets();
         int[] inSrc = d.rawInSources();
         int[] outOff = d.rawOutOffsets();
@@ -83,12 +125,15 @@ public final class RecurringCircuitFinder {
             }
             for (int i = inOff[y]; i < inOff[y + 1]; i++) {
                 int x = inSrc[i];
-                if (feature[x] == null || d.hasEdge(y, x)) {
+                if (feature[x] == null || d.hasEdge(y, x)
+                        || !recurringPairs.contains(new FeaturePair(feature[x], feature[y]))) {
                     continue;
                 }
                 for (int j = outOff[y]; j < outOff[y + 1]; j++) {
                     int z = outDst[j];
-                    if (z == x || feature[z] == null || d.hasEdge(z, y) || !d.hasEdge(x, z) || d.hasEdge(z, x)) {
+                    if (z == x || feature[z] == null || d.hasEdge(z, y) || !d.hasEdge(x, z) || d.hasEdge(z, x)
+                            || !recurringPairs.contains(new FeaturePair(feature[y], feature[z]))
+                            || !recurringPairs.contains(new FeaturePair(feature[x], feature[z]))) {
                         continue;
                     }
                     double wxy = d.weight(x, y);

@@ -212,7 +212,7 @@
             + '<br>IQR [' + fmt(p.value[2], 3) + ', ' + fmt(p.value[4], 3) + ']'; }}};
     });
     chartOf(document.getElementById('comparison-' + c.id + '-chart')).setOption({
-      title: motifs.length ? undefined : {text: 'no motif could be tested under ' + nullId, left: 'center',
+      title: motifs.length ? undefined : {text: 'no independent motif under ' + nullId, left: 'center',
         textStyle: {fontSize: 13}},
       tooltip: {trigger: 'item'}, legend: {bottom: 0}, grid: {left: 60, right: 30, top: 30, bottom: 110},
       xAxis: {type: 'category', data: motifs, axisLabel: {rotate: 45}},
