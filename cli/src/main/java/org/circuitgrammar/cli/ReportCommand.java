@@ -113,11 +113,8 @@ public final class ReportCommand implements Callable<Integer> {
         return batch.errors().isEmpty() ? 0 : CgramCommand.EXIT_INPUT;
     }
 
-    /** The command as typed, for the methods section: {@code report} and every argument. */
+    /** The command as typed after {@code cgram}, for the methods section. */
     private List<String> argv() {
-        List<String> args = new ArrayList<>();
-        args.add("report");
-        args.addAll(spec.commandLine().getParseResult().originalArgs());
-        return args;
+        return new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
     }
 }
