@@ -25,13 +25,27 @@ public record MotifKey(MotifFamily family, String label) implements Comparable<M
         return family.id() + "/" + label;
     }
 
-    /** A phrase for sentences: "incoherent FFLs (I1)", "FFLs (030T)", or the key itself. */
+    /**
+     * A phrase for sentences: "incoherent FFLs (I1)", "coherent FFLs (all types)", "chains with signs + −",
+     * "fan-ins with signs + +", "FFLs (030T)", "triads 021D", or the key itself.
+     */
     public String phrase() {
-        if (family == MotifFamily.SIGNED && label.matches("[CI][1-4]")) {
-            return (label.startsWith("C") ? "coherent" : "incoherent") + " FFLs (" + label + ")";
+        if (family == MotifFamily.SIGNED) {
+            if (label.matches("[CI][1-4]")) {
+                return (label.startsWith("C") ? "coherent" : "incoherent") + " FFLs (" + label + ")";
+            }
+            if (label.equals("coherent") || label.equals("incoherent")) {
+                return label + " FFLs (all types)";
+            }
+            for (String[] shape : new String[][] {{"chain", "chains"}, {"fanin", "fan-ins"}, {"fanout", "fan-outs"}}) {
+                if (label.startsWith(shape[0]) && label.length() == shape[0].length() + 2) {
+                    String signs = label.substring(shape[0].length()).replace("-", "−");
+                    return shape[1] + " with signs " + signs.charAt(0) + " " + signs.charAt(1);
+                }
+            }
         }
-        if (family == MotifFamily.TRIAD && label.equals("030T")) {
-            return "FFLs (030T)";
+        if (family == MotifFamily.TRIAD) {
+            return label.equals("030T") ? "FFLs (030T)" : "triads " + label;
         }
         return toString();
     }

@@ -58,16 +58,15 @@ class ReportBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        boolean required = "1".equals(System.getenv("CGRAM_BROWSER_REQUIRED"))
-                || Boolean.getBoolean("cgram.browser.required");
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
-            if (required) {
-                fail("a browser is required (CGRAM_BROWSER_REQUIRED) but " + CHROMIUM + " or " + DRIVER
-                        + " is missing: apt-get install chromium chromium-driver");
-            }
-            Assumptions.abort("chromium / chromium-driver not installed");
-        }
+        assumeBrowser();
         report = writeReport();
+        driver = startChromium();
+        System.out.printf("report %s (%.2f MB) rendered in headless Chromium in %.2f s%n", report,
+                Files.size(report) / 1e6, open(driver, report) / 1e9);
+    }
+
+    /** Headless Chromium with the flags of the issue, a fresh profile and the browser console log kept. */
+    static ChromeDriver startChromium() throws java.io.IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         Path profile = Files.createTempDirectory("cgram-chromium");
@@ -79,14 +78,30 @@ class ReportBrowserTest {
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .build();
-        driver = new ChromeDriver(service, options);
+        return new ChromeDriver(service, options);
+    }
+
+    /** Opens {@code file} and waits until the last chart is drawn; returns the nanoseconds that took. */
+    static long open(ChromeDriver browser, Path file) {
         long t0 = System.nanoTime();
-        driver.get(report.toUri().toString());
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> Boolean.TRUE.equals(
-                js("return document.readyState === 'complete' && typeof echarts !== 'undefined'"
+        browser.get(file.toUri().toString());
+        new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> Boolean.TRUE.equals(
+                browser.executeScript("return document.readyState === 'complete' && typeof echarts !== 'undefined'"
                         + " && !!echarts.getInstanceByDom(document.getElementById('recurring-chart'))")));
-        System.out.printf("report %s (%.2f MB) rendered in headless Chromium in %.2f s%n", report,
-                Files.size(report) / 1e6, (System.nanoTime() - t0) / 1e9);
+        return System.nanoTime() - t0;
+    }
+
+    /** Skips without Chromium, or fails when the environment says a browser is required. */
+    static void assumeBrowser() {
+        boolean required = "1".equals(System.getenv("CGRAM_BROWSER_REQUIRED"))
+                || Boolean.getBoolean("cgram.browser.required");
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
+            if (required) {
+                fail("a browser is required (CGRAM_BROWSER_REQUIRED) but " + CHROMIUM + " or " + DRIVER
+                        + " is missing: apt-get install chromium chromium-driver");
+            }
+            Assumptions.abort("chromium / chromium-driver not installed");
+        }
     }
 
     /** Census (lpc and config, n = 60) of nine shared graphs of three models and both transcoder kinds. */
