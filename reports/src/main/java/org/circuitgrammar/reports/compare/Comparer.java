@@ -29,8 +29,8 @@ import org.circuitgrammar.reports.stats.ProfileCosine;
  *   <li>a graph contributes to a motif only where the motif's row is {@link RowRole#INDEPENDENT}: a row determined
  *       by another, constant under the null or untested is not a statistic of its own there, and the output says
  *       how many graphs were left out and why; a motif independent in no graph is listed as not tested;</li>
- *   <li>per group: the median and quartiles of the per-graph effect size log2(observed / null mean) and the median
- *       Z (Z grows with graph size; the effect size does not);</li>
+ *   <li>per group: the median and quartiles of the per-graph effect size log2(observed / null mean) and of Z
+ *       (Z grows with graph size; the effect size does not);</li>
  *   <li>between groups, on the per-graph effect sizes: Mann–Whitney U with Cliff's delta for two groups,
  *       Kruskal–Wallis with ε² for three or more; a group enters with at least {@value #MIN_GROUP_SIZE} graphs
  *       that have a value, {@link GroupBy#UNGROUPED} never;</li>
@@ -187,7 +187,7 @@ public final class Comparer {
                 continue;
             }
             summaries.add(new Comparison.GroupSummary(group, x.length, quantile(x, 50), quantile(x, 25),
-                    quantile(x, 75), quantile(z, 50)));
+                    quantile(x, 75), quantile(z, 50), quantile(z, 25), quantile(z, 75)));
             if (!group.equals(GroupBy.UNGROUPED) && x.length >= MIN_GROUP_SIZE) {
                 testGroups.add(group);
             }

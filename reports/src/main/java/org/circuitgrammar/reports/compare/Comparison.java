@@ -92,9 +92,11 @@ public record Comparison(String groupBy, List<GraphEntry> graphs, List<MergedGra
      * @param q1Log2Ratio     its first quartile (linear interpolation, numpy's default)
      * @param q3Log2Ratio     its third quartile
      * @param medianZ         median Z over the graphs with a defined Z (null if none)
+     * @param q1Z             first quartile of Z
+     * @param q3Z             third quartile of Z
      */
     public record GroupSummary(String group, int n, Double medianLog2Ratio, Double q1Log2Ratio, Double q3Log2Ratio,
-                               Double medianZ) {
+                               Double medianZ, Double q1Z, Double q3Z) {
     }
 
     /**

@@ -20,7 +20,7 @@ import org.apache.commons.csv.CSVPrinter;
 public final class ComparisonWriter {
     /** The CSV header. */
     public static final List<String> CSV_HEADER = List.of("null", "motif", "group", "n", "median_log2_ratio",
-            "q1_log2_ratio", "q3_log2_ratio", "median_z", "test", "statistic", "p", "q", "effect_name", "effect");
+            "q1_log2_ratio", "q3_log2_ratio", "median_z", "q1_z", "q3_z", "test", "statistic", "p", "q", "effect_name", "effect");
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private ComparisonWriter() {
@@ -45,7 +45,7 @@ public final class ComparisonWriter {
                     Comparison.GroupTest t = m.test();
                     for (Comparison.GroupSummary s : m.groups()) {
                         p.printRecord(section.nullModel(), m.motif(), s.group(), s.n(), cell(s.medianLog2Ratio()),
-                                cell(s.q1Log2Ratio()), cell(s.q3Log2Ratio()), cell(s.medianZ()),
+                                cell(s.q1Log2Ratio()), cell(s.q3Log2Ratio()), cell(s.medianZ()), cell(s.q1Z()), cell(s.q3Z()),
                                 t == null ? "" : t.test(), t == null ? "" : t.statistic(), t == null ? "" : t.p(),
                                 t == null ? "" : t.q(), t == null ? "" : t.effectName(), t == null ? "" : t.effect());
                     }

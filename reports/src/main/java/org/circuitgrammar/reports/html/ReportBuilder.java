@@ -18,7 +18,6 @@ import org.circuitgrammar.motifs.instance.MotifInstance;
 import org.circuitgrammar.motifs.instance.MotifInstanceFinder;
 import org.circuitgrammar.motifs.nulls.NullKind;
 import org.circuitgrammar.motifs.result.CensusResult;
-import org.circuitgrammar.motifs.result.CensusSpec;
 import org.circuitgrammar.motifs.result.MotifRow;
 import org.circuitgrammar.motifs.result.NullDistribution;
 import org.circuitgrammar.motifs.result.NullResult;
@@ -27,7 +26,6 @@ import org.circuitgrammar.motifs.view.AnalysedGraph;
 import org.circuitgrammar.reports.compare.Cohort;
 import org.circuitgrammar.reports.compare.Comparer;
 import org.circuitgrammar.reports.compare.Comparison;
-import org.circuitgrammar.reports.compare.FindingSentences;
 import org.circuitgrammar.reports.compare.GroupBy;
 import org.circuitgrammar.reports.compare.MotifKey;
 import org.circuitgrammar.reports.compare.SignificanceProfiles;
@@ -86,14 +84,14 @@ public final class ReportBuilder {
         }
         Cohort cohort = Cohort.of(results, options.groupBy(), options.keepDuplicates(), options.jaccard());
         Comparison primary = Comparer.compare(cohort);
-        List<Section> sections = new ArrayList<>();
+        List<ComparisonSection> sections = new ArrayList<>();
         sections.add(section("transcoder", "CLT vs PLT", "Graphs grouped by transcoder kind (cross-layer vs "
                 + "per-layer); graphs whose file does not say are listed, not tested.", results));
         sections.add(section("model", "Model vs model", "Graphs grouped by model. Models were traced with "
                 + "different transcoders and prompts, so read a difference together with the CLT-vs-PLT section.",
                 results));
         if (!List.of("transcoder", "model").contains(options.groupBy().key())) {
-            sections.add(new Section("by-" + options.groupBy().key(), "By " + options.groupBy().key(),
+            sections.add(new ComparisonSection("by-" + options.groupBy().key(), "By " + options.groupBy().key(),
                     "Graphs grouped by " + options.groupBy().key() + ".", primary));
         }
         List<GraphSource.Loaded> loaded = loadGraphs(cohort);
@@ -112,17 +110,17 @@ public final class ReportBuilder {
                 recurring);
         ReportText text = new ReportText("circuit-grammar report: " + cohort.size() + " graphs by "
                 + options.groupBy().key(), options.toolVersion(), options.groupBy().key(),
-                summary(results, cohort), sections.stream().map(ReportBuilder::comparisonText).toList(),
-                instancesNote(loaded), recurringText(recurring), methods(results, cohort));
+                ReportTextBuilder.summary(results, cohort),
+                sections.stream().map(ReportTextBuilder::comparisonText).toList(),
+                ReportTextBuilder.instancesNote(loaded), ReportTextBuilder.recurringText(recurring),
+                ReportTextBuilder.methods(results, cohort, options.argv()));
         return new Built(data, text, subgraphs);
     }
 
-    private record Section(String id, String title, String intro, Comparison comparison) {
-    }
 
-    private Section section(String key, String title, String intro, List<CensusResult> results) {
+    private ComparisonSection section(String key, String title, String intro, List<CensusResult> results) {
         Cohort c = Cohort.of(results, GroupBy.attribute(key), options.keepDuplicates(), options.jaccard());
-        return new Section(key, title, intro, Comparer.compare(c));
+        return new ComparisonSection(key, title, intro, Comparer.compare(c));
     }
 
     private List<GraphSource.Loaded> loadGraphs(Cohort cohort) {
@@ -244,7 +242,7 @@ public final class ReportBuilder {
                 value(row.z()), value(row.log2Ratio()), role, min, width, counts);
     }
 
-    private static ChartData.ComparisonChart comparisonChart(Section s) {
+    private static ChartData.ComparisonChart comparisonChart(ComparisonSection s) {
         Map<String, List<String>> motifs = new LinkedHashMap<>();
         Map<String, Map<String, List<List<Double>>>> byNull = new LinkedHashMap<>();
         for (Comparison.NullComparison n : s.comparison().nulls()) {
@@ -267,46 +265,11 @@ public final class ReportBuilder {
         return new ChartData.ComparisonChart(s.id(), s.comparison().groups(), motifs, byNull);
     }
 
-    private static ReportText.ComparisonText comparisonText(Section s) {
-        List<ReportText.NullText> nulls = new ArrayList<>();
-        for (Comparison.NullComparison n : s.comparison().nulls()) {
-            List<ReportText.TestRow> rows = new ArrayList<>();
-            for (Comparison.MotifComparison m : n.motifs()) {
-                List<String> groups = new ArrayList<>();
-                for (Comparison.GroupSummary g : m.groups()) {
-                    groups.add(String.format(Locale.ROOT, "%s: %s [%s, %s], Z %s (n=%d)", g.group(),
-                            fmt(g.medianLog2Ratio()), fmt(g.q1Log2Ratio()), fmt(g.q3Log2Ratio()),
-                            g.medianZ() == null ? "–" : String.format(Locale.ROOT, "%.1f", g.medianZ()), g.n()));
-                }
-                Comparison.GroupTest t = m.test();
-                rows.add(new ReportText.TestRow(m.motif(), String.join("; ", groups)
-                        + (m.leftOut() == null ? "" : " (" + m.leftOut() + ")"),
-                        t == null ? "not tested (fewer than two groups of " + Comparer.MIN_GROUP_SIZE + ")"
-                                : t.test(),
-                        t == null ? "" : String.format(Locale.ROOT, "%.3g", t.p()),
-                        t == null ? "" : String.format(Locale.ROOT, "%.3g", t.q()),
-                        t == null ? "" : (t.effectName().equals("cliffs-delta") ? "δ = " : "ε² = ")
-                                + String.format(Locale.ROOT, "%.2f", t.effect()),
-                        t != null && t.q() <= FindingSentences.ALPHA));
-            }
-            nulls.add(new ReportText.NullText(n.nullModel(), n.fdrFamily(),
-                    FindingSentences.of(n, s.comparison().groupBy()), rows,
-                    n.notTested().isEmpty() ? null : String.join("; ", n.notTested())));
-        }
-        return new ReportText.ComparisonText(s.id(), s.title(), s.intro() + " Groups: "
-                + String.join(", ", s.comparison().groups()) + ".", nulls);
-    }
-
-    private static String fmt(Double d) {
-        return d == null ? "–" : String.format(Locale.ROOT, "%+.3f", d);
-    }
-
     private List<ChartData.InstanceSet> instances(Cohort cohort, List<GraphSource.Loaded> loaded) {
-        List<ChartData.InstanceSet> out = new ArrayList<>();
         if (options.instancesPerGraph() == 0) {
-            return out;
+            return List.of();
         }
-        List<ChartData.InstanceSet> sets = IntStream.range(0, cohort.size()).parallel().mapToObj(i -> {
+        return IntStream.range(0, cohort.size()).parallel().mapToObj(i -> {
             GraphSource.Loaded l = loaded.get(i);
             if (l instanceof GraphSource.Missing m) {
                 return new ChartData.InstanceSet(i, neuronpediaLink(cohort.results().get(i)), m.reason(), List.of());
@@ -321,8 +284,6 @@ public final class ReportBuilder {
             }
             return new ChartData.InstanceSet(i, neuronpediaLink(cohort.results().get(i)), null, items);
         }).toList();
-        out.addAll(sets);
-        return out;
     }
 
     private static ChartData.Instance instance(AnalysedGraph view, MotifInstance inst, int rank) {
@@ -353,15 +314,6 @@ public final class ReportBuilder {
         } catch (JsonProcessingException e) {
             return null;
         }
-    }
-
-    private static String instancesNote(List<GraphSource.Loaded> loaded) {
-        long missing = loaded.stream().filter(l -> l instanceof GraphSource.Missing).count();
-        return "The strongest FFL instances of each graph (strength = the smallest |weight| of the three edges), "
-                + "drawn with token position across and layer up; green edges are positive, red negative. "
-                + (missing == 0 ? "Every graph file was found and matched its census result."
-                : missing + " graph file(s) could not be used (not found, or changed since the census); "
-                + "their diagrams are missing.");
     }
 
     private List<ChartData.RecurringSet> recurring(Cohort cohort, List<GraphSource.Loaded> loaded,
@@ -409,89 +361,4 @@ public final class ReportBuilder {
         return out;
     }
 
-    private static List<ReportText.RecurringText> recurringText(List<ChartData.RecurringSet> sets) {
-        return sets.stream().map(s -> new ReportText.RecurringText(s.model(), s.transcoder(), s.graphsSearched(),
-                s.minGraphs(), s.circuits().isEmpty(), s.circuits())).toList();
-    }
-
-    private static ReportText.Summary summary(List<CensusResult> all, Cohort cohort) {
-        Map<String, Integer> byModelTranscoder = new TreeMap<>();
-        Map<String, Integer> byGroup = new LinkedHashMap<>();
-        cohort.groupNames().forEach(g -> byGroup.put(g, 0));
-        List<Integer> nodes = new ArrayList<>();
-        for (int i = 0; i < cohort.size(); i++) {
-            CensusResult r = cohort.results().get(i);
-            byModelTranscoder.merge(r.graph().attribute("model").orElse(GroupBy.UNGROUPED) + " · "
-                    + r.graph().attribute("transcoder").orElse(GroupBy.UNGROUPED), 1, Integer::sum);
-            byGroup.merge(cohort.groups().get(i), 1, Integer::sum);
-            nodes.add(r.graph().views().isEmpty() ? r.graph().fileNodes() : r.graph().views().get(0).nodes());
-        }
-        List<String> merged = new ArrayList<>();
-        cohort.merged().forEach((kept, twins) -> merged.add(String.join(", ", twins) + " → counted as " + kept));
-        List<Integer> sorted = nodes.stream().sorted().toList();
-        String sizes = String.format(Locale.ROOT, "Analysed nodes per graph: min %d, median %d, max %d.",
-                sorted.get(0), sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
-        List<String> ungrouped = new ArrayList<>();
-        for (int i = 0; i < cohort.size(); i++) {
-            if (cohort.groups().get(i).equals(GroupBy.UNGROUPED)) {
-                ungrouped.add(cohort.names().get(i));
-            }
-        }
-        return new ReportText.Summary(cohort.size(), all.size(),
-                byModelTranscoder.entrySet().stream().map(e -> new ReportText.CountRow(e.getKey(), e.getValue()))
-                        .toList(),
-                byGroup.entrySet().stream().map(e -> new ReportText.CountRow(e.getKey(), e.getValue())).toList(),
-                merged, merged.isEmpty() ? "No near-duplicate graphs were merged."
-                        : "Near-duplicate graphs (node-set Jaccard ≥ threshold, regenerations of one prompt) are "
-                        + "counted once:",
-                ungrouped.isEmpty() ? null : "Without a " + cohort.groupBy().key() + " (shown, not tested): "
-                        + String.join(", ", ungrouped) + ".", sizes);
-    }
-
-    private ReportText.Methods methods(List<CensusResult> all, Cohort cohort) {
-        Map<CensusSpec, List<CensusResult>> bySpec = new LinkedHashMap<>();
-        for (CensusResult r : all) {
-            bySpec.computeIfAbsent(r.spec(), k -> new ArrayList<>()).add(r);
-        }
-        List<ReportText.SpecRow> specs = new ArrayList<>();
-        bySpec.forEach((spec, rs) -> {
-            LinkedHashSet<String> pValues = new LinkedHashSet<>();
-            rs.forEach(r -> r.nulls().forEach(n -> pValues.add(n.nullModel().cliName() + ": "
-                    + n.pValues().name().toLowerCase(Locale.ROOT).replace('_', ' '))));
-            specs.add(new ReportText.SpecRow(
-                    String.join(", ", spec.nulls().stream().map(NullKind::cliName).toList()),
-                    String.join(", ", spec.families().stream().map(f -> f.id()).toList()), spec.samples(),
-                    String.format(Locale.ROOT, "%.3g", spec.sweepsPerSample()), spec.seed(),
-                    spec.profile().cliName(),
-                    String.format(Locale.ROOT, "errors %s, |w| ≥ %.3g, top edges %.3g, max layer gap %s",
-                            spec.keepErrors() ? "kept" : "dropped", spec.threshold(), spec.topEdges(),
-                            spec.maxLayerGap() == 0 ? "none" : String.valueOf(spec.maxLayerGap())),
-                    String.join("; ", pValues), rs.size()));
-        });
-        List<ReportText.InputRow> inputs = new ArrayList<>();
-        Map<CensusResult, String> names = new java.util.IdentityHashMap<>();
-        for (int i = 0; i < cohort.size(); i++) {
-            names.put(cohort.results().get(i), cohort.names().get(i));
-        }
-        for (CensusResult r : all) {
-            inputs.add(new ReportText.InputRow(names.getOrDefault(r, "(merged) " + r.graph().fileName()),
-                    r.graph().path(), r.graph().sha256(), r.resultKey()));
-        }
-        LinkedHashSet<String> commands = new LinkedHashSet<>();
-        LinkedHashSet<String> versions = new LinkedHashSet<>();
-        for (CensusResult r : all) {
-            commands.add("cgram " + String.join(" ", r.provenance().run().argv()));
-            versions.add(r.provenance().run().toolVersion() + (r.provenance().run().gitCommit() == null ? ""
-                    : " (" + r.provenance().run().gitCommit() + ")"));
-        }
-        return new ReportText.Methods(specs, inputs, List.copyOf(commands), List.copyOf(versions),
-                "cgram " + String.join(" ", options.argv()), "Effect size: log2(observed / null mean) per graph. "
-                + "Between groups: Mann-Whitney U (two groups; exact when there are no ties and a group has at "
-                + "most 8 graphs, else normal approximation with tie and continuity corrections) with Cliff's "
-                + "delta, or Kruskal-Wallis H (three or more groups, χ² approximation, tie-corrected) with ε² = "
-                + "H/(n−1); Benjamini-Hochberg over the independent motifs of each null; a group needs "
-                + Comparer.MIN_GROUP_SIZE + " graphs. Determined and constant rows are not tested. Profiles: "
-                + "cosine over shared defined SP entries; clustering: average linkage on 1 − cosine. "
-                + "See docs/report.md.");
-    }
 }

@@ -1,5 +1,6 @@
 package org.circuitgrammar.reports.stats;
 
+import java.util.List;
 import java.util.Map;
 import org.circuitgrammar.motifs.stats.Statistic;
 
@@ -14,28 +15,11 @@ public final class ProfileCosine {
 
     /** The cosine of {@code a} and {@code b} over their shared keys; undefined without one or with a zero vector. */
     public static Statistic of(Map<String, Double> a, Map<String, Double> b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        int shared = 0;
-        for (Map.Entry<String, Double> e : a.entrySet()) {
-            Double other = b.get(e.getKey());
-            if (other == null) {
-                continue;
-            }
-            shared++;
-            double x = e.getValue();
-            dot += x * other;
-            na += x * x;
-            nb += other * other;
-        }
-        if (shared == 0) {
+        List<String> shared = a.keySet().stream().filter(b::containsKey).toList();
+        if (shared.isEmpty()) {
             return Statistic.undefined("the profiles share no defined entry");
         }
-        if (na == 0 || nb == 0) {
-            return Statistic.undefined("a profile is zero on the shared entries");
-        }
-        return Statistic.of(Math.max(-1, Math.min(1, dot / Math.sqrt(na * nb))));
+        return of(shared.stream().mapToDouble(a::get).toArray(), shared.stream().mapToDouble(b::get).toArray());
     }
 
     /** The plain cosine of two vectors of equal length; undefined for a zero vector. */

@@ -59,6 +59,8 @@ class ComparerTest {
         assertEquals(1.5, clt.q1Log2Ratio(), EPS);
         assertEquals(2.5, clt.q3Log2Ratio(), EPS);
         assertEquals(20, clt.medianZ(), EPS);
+        assertEquals(15, clt.q1Z(), EPS);
+        assertEquals(25, clt.q3Z(), EPS);
         // C1: clt {1,3,5} vs plt {2,4,6}: U1 = 3, U = 6, P(U >= 6) = 7/20 -> p = 0.7
         Comparison.MotifComparison c1 = motif(lpc, "signed/C1");
         assertEquals(3, c1.test().statistic(), EPS);
