@@ -96,8 +96,12 @@ public record ChartData(String groupBy, List<String> groups, List<Graph> graphs,
                                List<Circuit> circuits) {
     }
 
-    /** One recurring circuit, with the Neuronpedia saved state that pins it in its strongest graph. */
-    public record Circuit(int rank, String key, int graphs, double medianStrength, String bestGraph,
+    /**
+     * One recurring circuit, with the Neuronpedia saved state that pins it in its strongest graph.
+     *
+     * @param strength {@code medianStrength} to three significant digits, for the table
+     */
+    public record Circuit(int rank, String key, int graphs, double medianStrength, String strength, String bestGraph,
                           List<String> graphNames, String qParams) {
     }
 }

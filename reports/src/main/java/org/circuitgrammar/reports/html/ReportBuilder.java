@@ -344,7 +344,7 @@ public final class ReportBuilder {
                 List<String> names = c.occurrences().stream()
                         .map(o -> cohort.names().get(members.get(o.graph()))).toList();
                 circuits.add(new ChartData.Circuit(rank + 1, c.key().toString(), c.graphs(), c.medianStrength(),
-                        names.get(0), names, NeuronpediaSubgraph.qParams(c, c.occurrences().get(0))));
+                        String.format(Locale.ROOT, "%.3g", c.medianStrength()), names.get(0), names, NeuronpediaSubgraph.qParams(c, c.occurrences().get(0))));
             }
             String[] parts = key.split("\t");
             for (int rank = 0; rank < circuits.size(); rank++) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.circuitgrammar.corpus.graph.AttributionGraph;
 import org.circuitgrammar.corpus.graph.NodeKind;
 import org.circuitgrammar.motifs.grammar.FflSignType;
@@ -28,7 +29,7 @@ import org.circuitgrammar.motifs.view.AnalysedGraph;
  * graphs, so the search first counts, per feature pair, the graphs with an edge between nodes of those features,
  * and then enumerates FFLs only over edges whose pair recurs in at least k graphs. Cost: {@code O(m)} per graph for
  * the pair counts, then {@code O(Σ_y in'(y) · out'(y) · log d)} over the kept edges; memory proportional to the
- * distinct feature pairs. The caller passes graphs of one model and transcoder only: feature indices of different
+ * distinct feature pairs; graphs are searched in parallel. The caller passes graphs of one model and transcoder only: feature indices of different
  * dictionaries are unrelated.
  */
 public final class RecurringCircuitFinder {
@@ -43,19 +44,18 @@ public final class RecurringCircuitFinder {
         if (minGraphs < 1) {
             throw new IllegalArgumentException("minGraphs must be >= 1: " + minGraphs);
         }
+        // graphs are searched in parallel and merged in graph order, so the result does not depend on threads
         List<FeatureRef[]> features = views.stream().map(RecurringCircuitFinder::features).toList();
         Map<FeaturePair, Integer> pairGraphs = new HashMap<>();
-        for (int g = 0; g < views.size(); g++) {
-            for (FeaturePair p : featurePairs(views.get(g), features.get(g))) {
-                pairGraphs.merge(p, 1, Integer::sum);
-            }
-        }
+        IntStream.range(0, views.size()).parallel().mapToObj(g -> featurePairs(views.get(g), features.get(g)))
+                .toList().forEach(pairs -> pairs.forEach(p -> pairGraphs.merge(p, 1, Integer::sum)));
         pairGraphs.values().removeIf(n -> n < minGraphs);
+        Set<FeaturePair> recurringPairs = pairGraphs.keySet();
         Map<CircuitKey, List<RecurringCircuit.Occurrence>> byKey = new HashMap<>();
-        for (int g = 0; g < views.size(); g++) {
-            occurrences(views.get(g), features.get(g), pairGraphs.keySet(), g)
-                    .forEach((key, occ) -> byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(occ));
-        }
+        IntStream.range(0, views.size()).parallel()
+                .mapToObj(g -> occurrences(views.get(g), features.get(g), recurringPairs, g)).toList()
+                .forEach(perGraph -> perGraph.forEach((key, occ) ->
+                        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(occ)));
         List<RecurringCircuit> out = new ArrayList<>();
         byKey.forEach((key, occ) -> {
             if (occ.size() >= minGraphs) {

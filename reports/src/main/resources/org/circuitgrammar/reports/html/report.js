@@ -122,7 +122,7 @@
       tooltip: {trigger: 'axis', valueFormatter: function (v) { return fmt(v, 3); }},
       legend: {bottom: 0}, grid: {left: 60, right: 30, top: 20, bottom: 110},
       xAxis: {type: 'category', data: n.motifs, axisLabel: {rotate: 45}},
-      yAxis: {type: 'value', name: 'mean SP'}, series: series
+      yAxis: {type: 'value', name: 'mean SP', nameLocation: 'middle', nameGap: 42}, series: series
     }, true);
   }
 
@@ -132,7 +132,8 @@
     var motifs = data.byNull[nullId].rowMotifs;
     var tested = data.byNull[nullId].motifs;
     fillSelect(document.getElementById('nulls-motif'), motifs);
-    if (tested.length > 0) { document.getElementById('nulls-motif').value = tested[0]; }
+    var preferred = motifs.indexOf('triad/030T') >= 0 ? 'triad/030T' : tested[0];
+    if (preferred) { document.getElementById('nulls-motif').value = preferred; }
   }
 
   function drawNullDistribution() {
@@ -216,7 +217,8 @@
         textStyle: {fontSize: 13}},
       tooltip: {trigger: 'item'}, legend: {bottom: 0}, grid: {left: 60, right: 30, top: 30, bottom: 110},
       xAxis: {type: 'category', data: motifs, axisLabel: {rotate: 45}},
-      yAxis: {type: 'value', name: 'log2 ratio (median, IQR)'}, series: series
+      yAxis: {type: 'value', name: 'log2 ratio (median, IQR)', nameLocation: 'middle', nameGap: 42},
+      series: series
     }, true);
   }
 
@@ -253,8 +255,9 @@
         return {name: nd.id, value: [nd.position, nd.layer], role: nd.role, label2: nd.label, kind: nd.kind};
       });
       var links = inst.edges.map(function (e) {
+        // the direct edge X → Z is bent, so it stays visible when the three nodes share a position
         return {source: inst.nodes[e.source].id, target: inst.nodes[e.target].id, value: e.weight,
-          lineStyle: {color: e.weight >= 0 ? '#2ca02c' : '#d62728',
+          lineStyle: {color: e.weight >= 0 ? '#2ca02c' : '#d62728', curveness: e.target - e.source > 1 ? 0.35 : 0,
             width: 1 + 4 * Math.min(1, Math.abs(e.weight) / Math.max(1e-12, inst.strength * 4))}};
       });
       chartOf(el).setOption({
