@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.circuitgrammar.reports.stats.AverageLinkage;
 
 /**
  * A {@link Comparison} as a readable table, as CSV (RFC 4180, one row per null × motif × group, the test columns
@@ -110,12 +111,37 @@ public final class ComparisonWriter {
                 }
                 out.println(row);
             }
+            topSplit(c, sim).ifPresent(out::println);
             for (String sentence : FindingSentences.of(section, c.groupBy())) {
                 out.println("  " + sentence);
             }
         }
         out.flush();
         return text.toString();
+    }
+
+    /** The two clusters of the dendrogram's last merge and the groups in each, e.g. "clt 30, plt 2 | clt 8, plt 5". */
+    private static java.util.Optional<String> topSplit(Comparison c, Comparison.ProfileSimilarity sim) {
+        List<AverageLinkage.Merge> merges = sim.dendrogram();
+        if (merges.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        int n = sim.graphs().size();
+        AverageLinkage.Merge top = merges.get(merges.size() - 1);
+        List<String> sides = new java.util.ArrayList<>();
+        for (int side : new int[] {top.left(), top.right()}) {
+            java.util.Map<String, Integer> groups = new java.util.TreeMap<>();
+            for (int leaf : AverageLinkage.leaves(merges, n, side)) {
+                String name = sim.graphs().get(leaf);
+                String group = c.graphs().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow()
+                        .group();
+                groups.merge(group, 1, Integer::sum);
+            }
+            sides.add(String.join(", ", groups.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                    .toList()));
+        }
+        return java.util.Optional.of(String.format(Locale.ROOT, "  average linkage on 1 - cosine: the top split "
+                + "(at %.3f) separates [%s] from [%s]", top.distance(), sides.get(0), sides.get(1)));
     }
 
     private static String medianIqr(Comparison.GroupSummary s) {

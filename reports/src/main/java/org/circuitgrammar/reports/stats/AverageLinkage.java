@@ -97,19 +97,15 @@ public final class AverageLinkage {
 
     /** The leaf order of the dendrogram (left subtree first), for drawing. {@code O(n)}. */
     public static List<Integer> leafOrder(List<Merge> merges, int n) {
-        List<Integer> out = new ArrayList<>(n);
         if (n == 0) {
-            return out;
+            return List.of();
         }
-        if (merges.isEmpty()) {
-            out.add(0);
-            return out;
-        }
-        appendLeaves(merges, n, n + merges.size() - 1, out);
-        return out;
+        return leaves(merges, n, merges.isEmpty() ? 0 : n + merges.size() - 1);
     }
 
-    private static void appendLeaves(List<Merge> merges, int n, int id, List<Integer> out) {
+    /** The items under cluster {@code id} (an item index, or n + step of a merge), left subtree first. */
+    public static List<Integer> leaves(List<Merge> merges, int n, int id) {
+        List<Integer> out = new ArrayList<>();
         java.util.ArrayDeque<Integer> stack = new java.util.ArrayDeque<>();
         stack.push(id);
         while (!stack.isEmpty()) {
@@ -122,5 +118,6 @@ public final class AverageLinkage {
                 stack.push(m.left());
             }
         }
+        return out;
     }
 }

@@ -154,6 +154,8 @@ class ComparerTest {
         assertEquals(0.36, sim.dendrogram().get(4).distance(), EPS);
         List<Integer> leaves = sim.leafOrder();
         assertEquals(java.util.Set.of(0, 1, 2), java.util.Set.copyOf(leaves.subList(0, 3)));
+        assertTrue(ComparisonWriter.table(c).contains("the top split (at 0.360) separates [clt 3] from [plt 3]"),
+                ComparisonWriter.table(c));
     }
 
     @Test
