@@ -9,7 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.circuitgrammar.corpus.graph.AttributionGraph;
 import org.circuitgrammar.motifs.grammar.DagMotif;
@@ -85,8 +87,7 @@ public final class ReportBuilder {
         Cohort cohort = Cohort.of(results, options.groupBy(), options.keepDuplicates(), options.jaccard());
         Comparison primary = Comparer.compare(cohort);
         List<ComparisonSection> sections = new ArrayList<>();
-        sections.add(section("transcoder", "CLT vs PLT", "Graphs grouped by transcoder kind (cross-layer vs "
-                + "per-layer); graphs whose file does not say are listed, not tested.", results));
+        sections.add(transcoderSection(results));
         sections.add(section("model", "Model vs model", "Graphs grouped by model. Models were traced with "
                 + "different transcoders and prompts, so read a difference together with the CLT-vs-PLT section.",
                 results));
@@ -117,6 +118,29 @@ public final class ReportBuilder {
         return new Built(data, text, subgraphs);
     }
 
+
+    /**
+     * CLT vs PLT within the models that have graphs of both kinds, so that the model does not confound the
+     * transcoder; over every graph when no model has both.
+     */
+    private ComparisonSection transcoderSection(List<CensusResult> results) {
+        Map<String, Set<String>> kinds = new TreeMap<>();
+        for (CensusResult r : results) {
+            r.graph().attribute("model").ifPresent(m -> kinds.computeIfAbsent(m, k -> new TreeSet<>())
+                    .add(r.graph().attribute("transcoder").orElse("unknown")));
+        }
+        List<String> both = kinds.entrySet().stream()
+                .filter(e -> e.getValue().contains("clt") && e.getValue().contains("plt")).map(Map.Entry::getKey)
+                .toList();
+        List<CensusResult> within = both.isEmpty() ? results : results.stream()
+                .filter(r -> r.graph().attribute("model").map(both::contains).orElse(false)).toList();
+        String scope = both.isEmpty() ? "No model has graphs of both kinds, so all graphs are compared and the model "
+                + "may confound the transcoder."
+                : "Only graphs of " + String.join(", ", both) + " (the model(s) with graphs of both kinds) are "
+                + "compared, so the model does not confound the transcoder.";
+        return section("transcoder", "CLT vs PLT", "Graphs grouped by transcoder kind (cross-layer vs per-layer). "
+                + scope + " Graphs whose file does not state the kind are listed, not tested.", within);
+    }
 
     private ComparisonSection section(String key, String title, String intro, List<CensusResult> results) {
         Cohort c = Cohort.of(results, GroupBy.attribute(key), options.keepDuplicates(), options.jaccard());
