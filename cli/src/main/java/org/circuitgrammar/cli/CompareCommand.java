@@ -23,10 +23,11 @@ import picocli.CommandLine.Spec;
 /** {@code cgram compare RESULTS… --by KEY}: motif effect sizes and tests between groups of graphs. */
 @Command(name = "compare",
         description = {"Compare groups of graphs from their census results (files or folders of *.census.json): "
-                + "per group and motif the median and IQR of the effect size log2(observed/null mean) and the "
-                + "median Z under each null; between groups Mann-Whitney U (2 groups, Cliff's delta) or "
+                + "per group and motif the median and IQR of the effect size log2(observed/null mean) and of Z "
+                + "under each null; between groups Mann-Whitney U (2 groups, Cliff's delta) or "
                 + "Kruskal-Wallis (3+, epsilon squared) on the per-graph effect sizes with Benjamini-Hochberg "
-                + "over the independent motifs; cosine of significance profiles within and between groups.",
+                + "over the independent motifs; cosine of significance profiles within and between groups and "
+                + "average-linkage clustering on 1 - cosine.",
             "Near-duplicate graphs are counted once (see --keep-duplicates); graphs without a group value are "
                 + "reported, not tested. See docs/report.md."},
         exitCodeListHeading = "%nExit codes:%n",
