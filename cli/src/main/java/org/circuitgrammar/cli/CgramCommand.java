@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
             SynthCommand.class,
             CensusCommand.class,
             TraceCommand.class,
+            CompareCommand.class,
+            ReportCommand.class,
         })
 public final class CgramCommand implements Runnable {
     /** Exit code for a finding: the command worked and found something (validation problem, regression). */
