@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.circuitgrammar.corpus.AtomicWrite;
@@ -56,10 +55,13 @@ public final class BaselineCodec {
         AtomicWrite.write(file, out -> MAPPER.writeValue(out, baseline));
     }
 
-    /** Writes a check report as JSON to {@code out} (left open). */
-    public static void writeReport(OutputStream out, CheckReport report) throws IOException {
-        MAPPER.writer().without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                .writeValue(out, report);
+    /** A check report as JSON text (UTF-8). */
+    public static byte[] reportBytes(CheckReport report) {
+        try {
+            return MAPPER.writeValueAsBytes(report);
+        } catch (IOException e) {
+            throw new IllegalStateException("a check report always serialises", e);
+        }
     }
 
     private static ObjectMapper buildMapper() {
