@@ -58,6 +58,13 @@ class RulesFileTest {
     }
 
     @Test
+    void read_theExampleRulesOfTheDocs_parse() throws IOException {
+        CheckRules rules = RulesFile.read(Path.of("..", "examples", "ci", "rules.yml"));
+        assertEquals(2, rules.overrides().size());
+        assertFalse(rules.effectBandFor(new MotifKey(NullKind.LPC, MotifFamily.SIGNED, "fanin+-")).enabled());
+    }
+
+    @Test
     void read_unknownKey_namesTheFileAndPath() throws IOException {
         Path p = yaml("effect-band: {absolut: 0.1}\n");
         InvalidFileException e = assertThrows(InvalidFileException.class, () -> RulesFile.read(p));
