@@ -17,13 +17,17 @@ public final class AnalysisViewMixin {
                     + "census's circuit-motifs profile the signed window's upper end (0 = its 5)")
     int maxLayerGap;
 
-    /** True iff the threshold is finite and non-negative and the gap non-negative. */
-    boolean valid() {
-        return threshold >= 0 && !Double.isInfinite(threshold) && maxLayerGap >= 0;
-    }
+    @Option(names = "--top-edges", paramLabel = "F", defaultValue = "1",
+            description = "keep the fraction F in (0, 1] of each graph's edges with the largest |weight| (after "
+                    + "--threshold), a cut comparable across graphs whose weights differ in scale; --threshold is an "
+                    + "absolute |weight| (default: ${DEFAULT-VALUE}, every edge)")
+    double topEdges;
 
-    /** The view these options ask for (embeddings and logits always kept). */
+    /**
+     * The view these options ask for (embeddings and logits always kept); {@link IllegalArgumentException} with a
+     * one-line reason for a bad threshold, gap or fraction.
+     */
     AnalysisOptions options() {
-        return new AnalysisOptions(keepErrors, true, true, threshold, maxLayerGap);
+        return new AnalysisOptions(keepErrors, true, true, threshold, maxLayerGap, topEdges);
     }
 }

@@ -13,9 +13,9 @@ import java.util.concurrent.Callable;
 import org.circuitgrammar.corpus.InvalidGraphException;
 import org.circuitgrammar.corpus.folder.FileDigest;
 import org.circuitgrammar.corpus.json.GraphReader;
-import org.circuitgrammar.cli.census.ThreeNodeBundle;
 import org.circuitgrammar.motifs.census.MotifCounter;
-import org.circuitgrammar.motifs.census.SignedMotifCensus;
+import org.circuitgrammar.motifs.pipeline.ThreeNodeBundle;
+import org.circuitgrammar.motifs.result.MotifFamily;
 import org.circuitgrammar.motifs.census.TriadCensus;
 import org.circuitgrammar.motifs.ensemble.EnsembleResult;
 import org.circuitgrammar.motifs.ensemble.EnsembleSpec;
@@ -133,7 +133,7 @@ public final class BenchNullsCommand implements Callable<Integer> {
     List<EnsembleResult> fullAnalysis(Path file, int workers) throws IOException, InvalidGraphException {
         SignedDigraph g = AnalysedGraph.of(new GraphReader().read(file), AnalysisOptions.DEFAULT).graph();
         byte[] sha = HexFormat.of().parseHex(FileDigest.sha256(file));
-        List<MotifCounter> counters = ThreeNodeBundle.bundle(List.of(new TriadCensus(), new SignedMotifCensus()));
+        List<MotifCounter> counters = List.of(ThreeNodeBundle.of(List.of(MotifFamily.TRIAD, MotifFamily.SIGNED)));
         List<EnsembleResult> results = new ArrayList<>();
         for (NullKind kind : FULL_ANALYSIS) {
             results.add(NullEnsemble.run(g, sha, EnsembleSpec.of(kind, samples, seed, Profile.DEFAULT), counters,

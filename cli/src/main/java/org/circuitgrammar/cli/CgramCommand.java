@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:ok",
             "1:a finding (validation problem, grammar regression)",
-            "2:usage or input error (bad flags, unreadable or invalid graph file)"},
+            "2:usage or input error (bad flags, unreadable or invalid graph file)",
+            "70:internal error (a bug): the stack trace is printed"},
         subcommands = {
             CommandLine.HelpCommand.class,
             TranscodersCommand.class,
@@ -33,6 +34,8 @@ public final class CgramCommand implements Runnable {
     public static final int EXIT_FINDING = 1;
     /** Exit code for bad usage or unreadable input. */
     public static final int EXIT_INPUT = 2;
+    /** Exit code for an internal error (a bug; sysexits' EX_SOFTWARE): never 0, 1 or 2, so CI cannot mistake it. */
+    public static final int EXIT_INTERNAL = 70;
 
     @Spec
     CommandSpec spec;
@@ -44,8 +47,17 @@ public final class CgramCommand implements Runnable {
 
     /** The command line with the project's exit-code conventions, for {@link #main} and for tests. */
     public static CommandLine newCommandLine() {
-        CommandLine cl = new CommandLine(new CgramCommand());
-        cl.setExitCodeExceptionMapper(ex -> EXIT_INPUT);
+        return withExitCodes(new CommandLine(new CgramCommand()));
+    }
+
+    /**
+     * {@code cl} (and every subcommand it has now) with the exit-code conventions: picocli prints the stack trace of
+     * an exception a command lets escape; input and output problems are the user's (2), anything else is a bug (70).
+     */
+    static CommandLine withExitCodes(CommandLine cl) {
+        cl.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException
+                || ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException
+                ? EXIT_INPUT : EXIT_INTERNAL);
         return cl;
     }
 

@@ -26,6 +26,7 @@ import org.circuitgrammar.motifs.instance.InstanceResult;
 import org.circuitgrammar.motifs.instance.MotifInstance;
 import org.circuitgrammar.motifs.instance.MotifInstanceFinder;
 import org.circuitgrammar.motifs.view.AnalysedGraph;
+import org.circuitgrammar.motifs.view.AnalysisOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,8 +92,15 @@ public final class MotifsInstancesCommand implements Callable<Integer> {
             err.println("--ffl-type needs --motif ffl, not " + motif.shortName());
             return CgramCommand.EXIT_INPUT;
         }
-        if (top < 0 || !viewOptions.valid()) {
-            err.println("--top must be >= 0, --threshold finite and >= 0, --max-layer-gap >= 0");
+        AnalysisOptions options;
+        try {
+            options = viewOptions.options();
+        } catch (IllegalArgumentException e) {
+            err.println("cgram motifs instances: " + e.getMessage());
+            return CgramCommand.EXIT_INPUT;
+        }
+        if (top < 0) {
+            err.println("--top must be >= 0");
             return CgramCommand.EXIT_INPUT;
         }
         AttributionGraph graph;
@@ -102,8 +110,7 @@ public final class MotifsInstancesCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return CgramCommand.EXIT_INPUT;
         }
-        AnalysedGraph view = AnalysedGraph.of(graph,
-                viewOptions.options());
+        AnalysedGraph view = AnalysedGraph.of(graph, options);
         InstanceResult result = new MotifInstanceFinder(view.graph()).find(motif, top, fflType);
         try {
             if (format == Format.json) {

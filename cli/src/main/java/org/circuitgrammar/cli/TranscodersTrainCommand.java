@@ -18,9 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.circuitgrammar.corpus.AtomicWrite;
 import org.circuitgrammar.corpus.folder.FileDigest;
 import org.circuitgrammar.corpus.graph.TranscoderKind;
@@ -189,7 +187,7 @@ public final class TranscodersTrainCommand implements Callable<Integer> {
                     models.add(files.load());
                 }
                 ActivationCollector.SampleSeeds seeds = ActivationCollector.SampleSeeds.of(seed);
-                try (ProgressBar bar = progressBar("sampling", sequences + heldOutSequences, err)) {
+                try (ProgressBar bar = ProgressBars.open("sampling", sequences + heldOutSequences, err)) {
                     train = ActivationCollector.sample(models, sequences, seqLen, temperature, seeds.train(),
                             i -> step(bar));
                     heldOut = ActivationCollector.sample(models, heldOutSequences, seqLen, temperature, seeds.heldOut(),
@@ -201,7 +199,7 @@ public final class TranscodersTrainCommand implements Callable<Integer> {
             ActivationSet heldOutSet = ActivationCollector.collect(lm, heldOut, hook);
             Transcoder transcoder;
             long trainStart = System.nanoTime();
-            try (ProgressBar bar = progressBar("training", steps, err)) {
+            try (ProgressBar bar = ProgressBars.open("training", steps, err)) {
                 transcoder = new TranscoderTrainer(options, workers).train(trainSet, (s, loss) -> {
                     if (bar != null) {
                         bar.step();
@@ -253,18 +251,6 @@ public final class TranscodersTrainCommand implements Callable<Integer> {
     }
 
     /** A progress bar on the error stream when it is a terminal, else null. */
-    private static ProgressBar progressBar(String task, long max, PrintWriter err) {
-        if (System.console() == null) {
-            return null;
-        }
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(max)
-                .setConsumer(new DelegatingProgressBarConsumer(line -> {
-                    err.print('\r' + line);
-                    err.flush();
-                }))
-                .build();
-    }
-
     private static void step(ProgressBar bar) {
         if (bar != null) {
             synchronized (bar) {

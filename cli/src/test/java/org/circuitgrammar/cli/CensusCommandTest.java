@@ -20,7 +20,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.circuitgrammar.cli.census.CensusSummary;
+import org.circuitgrammar.motifs.nulls.NullKind;
+import org.circuitgrammar.motifs.pipeline.SummaryCsv;
+import org.circuitgrammar.motifs.result.CensusResult;
+import org.circuitgrammar.motifs.result.CensusResultCodec;
+import org.circuitgrammar.motifs.result.MotifRow;
+import org.circuitgrammar.motifs.result.NullResult;
+import org.circuitgrammar.motifs.result.RowRole;
 import org.circuitgrammar.motifs.stats.BenjaminiHochberg;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +77,7 @@ class CensusCommandTest {
         String help = out.toString();
         assertTrue(help.startsWith("Usage: cgram census"), help);
         for (String option : List.of("--null", "-n", "--seed", "--threads", "--motifs", "--output", "--profile",
-                "--keep-errors", "--threshold", "--max-layer-gap", "Exit codes")) {
+                "--keep-errors", "--threshold", "--max-layer-gap", "--top-edges", "--quiet", "Exit codes", "70")) {
             assertTrue(help.contains(option), option + " in " + help);
         }
     }
@@ -96,9 +102,9 @@ class CensusCommandTest {
         assertEquals("census", r.at("/provenance/config/step").asText());
         assertEquals(0, r.at("/provenance/config/samples").asInt());
         List<CSVRecord> rows = csv(o);
-        assertEquals(CensusSummary.COLUMNS, rows.get(0).getParser().getHeaderNames());
+        assertEquals(SummaryCsv.COLUMNS, rows.get(0).getParser().getHeaderNames());
         assertEquals(16 + r.at("/observed/1/labels").size(), rows.size());
-        assertEquals(CensusSummary.NO_NULL, rows.get(0).get("null"));
+        assertEquals(SummaryCsv.NO_NULL, rows.get(0).get("null"));
         assertEquals(r.at("/observed/0/counts/0").asText(), rows.get(0).get("observed"));
         assertTrue(out.toString().contains("1 graph(s) done (1 computed, 0 reused), 0 bad"), out.toString());
     }
@@ -158,7 +164,7 @@ class CensusCommandTest {
     }
 
     @Test
-    void batchWithBadInputs_reportsEachAndGoesOn() throws IOException {
+    void batchWithBadInputs_reportsEachAndGoesOn_degenerateGraphsKeepTheirCounts() throws IOException {
         Path in = Files.createDirectories(tmp.resolve("in/sub"));
         Files.copy(MEOW, in.resolve("meow.json"));
         Files.writeString(in.resolve("broken.json"), "{\"nodes\": [");
@@ -168,15 +174,32 @@ class CensusCommandTest {
                 graph(List.of("1", "1", "2", "2"), new int[][] {{0, 2}, {1, 3}, {0, 3}}));
         Files.writeString(in.resolve("notes.txt"), "not a graph");
         Path o = tmp.resolve("out");
-        assertEquals(2, run("census", tmp.resolve("in").toString(), "-n", "0", "-o", o.toString()));
+        assertEquals(2, run("census", tmp.resolve("in").toString(), "-n", "5", "--null", "lpc", "-o", o.toString()),
+                "the malformed file makes the batch exit 2");
         String e = err.toString();
-        assertEquals(4, e.lines().count(), e);
+        assertEquals(1, e.lines().count(), e);
         assertTrue(e.contains("broken.json: "), e);
-        assertTrue(e.contains("no-edges.json: degenerate graph: no edges"), e);
-        assertTrue(e.contains("one-layer.json: degenerate graph: every node is in layer 3"), e);
-        assertTrue(e.contains("one-block.json: degenerate graph: all 3 edges are in one layer-pair block"), e);
-        assertEquals(1, results(o).size());
-        assertTrue(out.toString().contains("1 graph(s) done (1 computed, 0 reused), 4 bad"), out.toString());
+        assertEquals(4, results(o).size());
+        assertTrue(out.toString().contains("4 graph(s) done (4 computed, 0 reused), 1 bad"), out.toString());
+        String[] reasons = {"no-edges", "degenerate graph: no edges", "one-layer",
+            "degenerate graph: every node is in layer 3", "one-block",
+            "degenerate graph: all 3 edges are in one layer-pair block"};
+        for (int i = 0; i < reasons.length; i += 2) {
+            String stem = reasons[i];
+            Path file = results(o).stream().filter(p -> p.getFileName().toString().startsWith(stem)).findFirst()
+                    .orElseThrow();
+            CensusResult r = CensusResultCodec.read(file);
+            NullResult lpc = r.nullResult(NullKind.LPC).orElseThrow();
+            assertEquals(0, lpc.samples());
+            assertTrue(lpc.notRunReason().startsWith(reasons[i + 1]), lpc.notRunReason());
+            MotifRow ffl = lpc.row(org.circuitgrammar.motifs.result.MotifFamily.TRIAD, "030T").orElseThrow();
+            assertEquals(RowRole.UNTESTED, ffl.role());
+            assertFalse(ffl.z().isDefined());
+            assertTrue(out.toString().contains(stem + ".json"), "the summary table lists it: " + out);
+        }
+        Files.delete(in.resolve("broken.json"));
+        assertEquals(0, run("census", tmp.resolve("in").toString(), "-n", "5", "--null", "lpc", "-q", "-o",
+                o.toString()), "degenerate graphs alone do not fail a batch: " + err);
     }
 
     @Test
@@ -232,37 +255,39 @@ class CensusCommandTest {
                 "triad,signed", "-o", o.toString()), err.toString());
         List<Double> ps = new ArrayList<>();
         List<Double> qs = new ArrayList<>();
+        int csvRows = 0;
         for (Path f : results(o)) {
-            JsonNode r = read(f);
-            JsonNode lpc = r.at("/nulls/0");
-            assertEquals("lpc", lpc.get("nullModel").asText());
-            assertEquals(20, lpc.get("samples").asInt());
-            assertTrue(lpc.get("dagTriadIdentity").asBoolean(), "LPC keeps degrees and the DAG");
-            for (JsonNode fam : lpc.get("families")) {
-                for (JsonNode c : fam.get("classes")) {
-                    assertFalse(c.get("p").isNull(), "p is defined whenever n > 0");
-                    double p = c.get("p").asDouble();
+            CensusResult r = CensusResultCodec.read(f);
+            NullResult lpc = r.nulls().get(0);
+            assertEquals(NullKind.LPC, lpc.nullModel());
+            assertEquals(20, lpc.samples());
+            for (var fam : lpc.families()) {
+                for (MotifRow c : fam.rows()) {
+                    csvRows++;
+                    assertTrue(c.p().isDefined(), "p is defined whenever n > 0");
+                    double p = c.p().value();
                     assertTrue(p >= 2.0 / 21 && p <= 1, c.toString());
-                    ps.add(p);
-                    qs.add(c.get("q").asDouble());
-                    assertTrue(c.get("q").asDouble() >= p, c.toString());
-                    if (c.get("z").isNull()) {
-                        assertFalse(c.get("zUndefined").asText().isEmpty());
-                        assertTrue(c.get("sp").isNull());
+                    if (c.inFdrFamily()) {
+                        ps.add(p);
+                        qs.add(c.q().value());
+                        assertTrue(c.q().value() >= p, c.toString());
                     } else {
-                        assertNull(c.get("zUndefined").textValue());
-                        double expectedZ = (c.get("observed").asDouble() - c.get("nullMean").asDouble())
-                                / c.get("nullSd").asDouble();
-                        assertEquals(expectedZ, c.get("z").asDouble(), 1e-9 * Math.abs(expectedZ) + 1e-9);
+                        assertFalse(c.q().isDefined(), "no q for a row that is not its own hypothesis: " + c);
+                    }
+                    if (c.z().isDefined()) {
+                        double expectedZ = (c.observed() - c.nullMean()) / c.nullSd();
+                        assertEquals(expectedZ, c.z().value(), 1e-9 * Math.abs(expectedZ) + 1e-9);
+                    } else {
+                        assertFalse(c.sp().isDefined());
                     }
                 }
             }
         }
         double[] expected = BenjaminiHochberg.adjust(ps.stream().mapToDouble(Double::doubleValue).toArray());
         for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], qs.get(i), 1e-15, "q over both graphs' motifs, in file order");
+            assertEquals(expected[i], qs.get(i), 1e-15, "q over both graphs' independent rows, in file order");
         }
-        assertEquals(ps.size(), csv(o).size());
+        assertEquals(csvRows, csv(o).size());
     }
 
     @Test
@@ -280,7 +305,7 @@ class CensusCommandTest {
             assertEquals(829, r.at("/graph/views/1/edges").asInt());
             JsonNode triads = r.at("/nulls/0/families/0");
             assertEquals("triad", triads.get("family").asText());
-            for (JsonNode c : triads.get("classes")) {
+            for (JsonNode c : triads.get("rows")) {
                 if (c.get("label").asText().equals("030T")) {
                     z[seed] = c.get("z").asDouble();
                 }

@@ -29,7 +29,27 @@ class CgramCommandTest {
     @Test
     void help_listsExitCodes() {
         assertEquals(0, run("--help"));
-        assertTrue(out.toString().contains("2   usage or input error"), out.toString());
+        assertTrue(out.toString().matches("(?s).*\\n\\s*2\\s+usage or input error.*"), out.toString());
+        assertTrue(out.toString().matches("(?s).*\\n\\s*70\\s+internal error.*"), out.toString());
+    }
+
+    /** A command with a bug. */
+    @CommandLine.Command(name = "boom")
+    static final class Boom implements Runnable {
+        @Override
+        public void run() {
+            throw new IllegalStateException("a bug");
+        }
+    }
+
+    @Test
+    void internalError_printsTheStackTraceAndExits70() {
+        CommandLine cl = CgramCommand.withExitCodes(new CommandLine(new CgramCommand()).addSubcommand(new Boom()));
+        StringWriter trace = new StringWriter();
+        cl.setErr(new PrintWriter(trace, true));
+        assertEquals(CgramCommand.EXIT_INTERNAL, cl.execute("boom"));
+        assertTrue(trace.toString().contains("java.lang.IllegalStateException: a bug"), trace.toString());
+        assertTrue(trace.toString().contains("\tat org.circuitgrammar.cli.CgramCommandTest$Boom.run"), trace.toString());
     }
 
     @Test

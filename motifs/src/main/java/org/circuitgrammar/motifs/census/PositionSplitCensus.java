@@ -1,19 +1,25 @@
 package org.circuitgrammar.motifs.census;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Residual vs attention split (family {@code position}). An edge is <b>residual</b> ({@code r}) iff both ends sit
- * at the same context position, else <b>attention-mediated</b> ({@code a}: information moved between token
- * positions). FFLs are split by the kinds of their edges in the order (X→Y, Y→Z, X→Z): {@code ffl-rrr},
- * {@code ffl-rra}, {@code ffl-rar}, … {@code ffl-aaa} (binary counting with {@code r} = 0, last letter fastest);
- * the eight entries sum to 030T. Then the edge counts {@code edges-r}, {@code edges-a}.
+ * Same- vs cross-position split of the FFL (family {@code position}). An edge is <b>same-position</b> ({@code s}) iff
+ * both ends sit at the same token position (the MLP path and also an attention head's path to its own position, so
+ * not "residual only"), else <b>cross-position</b> ({@code c}: information moved between token positions). FFLs are
+ * labelled by the kinds of their edges in the order (X→Y, Y→Z, X→Z). Only four of the eight combinations can occur in
+ * a causal attribution graph (a source's position is never after its target's): same position is transitive, so
+ * {@code ssc}, {@code scs} and {@code css} are impossible in any graph, and {@code ccs} would need X and Z at one
+ * position with Y strictly between them. The family therefore has the labels {@code ffl-sss}, {@code ffl-scc},
+ * {@code ffl-csc} and {@code ffl-ccc}, which sum to 030T on every causal graph (a null that ignores positions, such as
+ * er, can produce the impossible ones; they are not counted). Edge counts by kind are graph facts, reported with the
+ * analysed view, not motifs.
  */
 public final class PositionSplitCensus extends ThreeNodeFamily {
     /** The family name on the command line. */
     public static final String FAMILY = "position";
-    private static final List<String> LABELS = labelList();
+    /** (X→Y, Y→Z, X→Z) kind bits, cross = 1, of the labels in order. */
+    private static final int[] KINDS = {0b000, 0b011, 0b101, 0b111};
+    private static final List<String> LABELS = List.of("ffl-sss", "ffl-scc", "ffl-csc", "ffl-ccc");
 
     @Override
     public String family() {
@@ -28,27 +34,14 @@ public final class PositionSplitCensus extends ThreeNodeFamily {
     @Override
     public long[] project(ThreeNodeCounts c) {
         long[] r = new long[LABELS.size()];
-        for (int label = 0; label < 8; label++) {
-            int xy = label >> 2 & 1;
-            int yz = label >> 1 & 1;
-            int xz = label & 1;
+        for (int label = 0; label < KINDS.length; label++) {
+            int xy = KINDS[label] >> 2 & 1;
+            int yz = KINDS[label] >> 1 & 1;
+            int xz = KINDS[label] & 1;
             for (int signs = 0; signs < 8; signs++) {
                 r[label] += c.ffl((signs & 1) | xy << 1, (signs >> 1 & 1) | yz << 1, (signs >> 2) | xz << 1);
             }
         }
-        r[8] = c.edges(0) + c.edges(ThreeNodeCounts.NEGATIVE);
-        r[9] = c.edges(ThreeNodeCounts.CROSS_POSITION) + c.edges(ThreeNodeCounts.CROSS_POSITION | ThreeNodeCounts.NEGATIVE);
         return r;
-    }
-
-    private static List<String> labelList() {
-        List<String> labels = new ArrayList<>();
-        for (int label = 0; label < 8; label++) {
-            labels.add("ffl-" + ((label & 4) == 0 ? 'r' : 'a') + ((label & 2) == 0 ? 'r' : 'a')
-                    + ((label & 1) == 0 ? 'r' : 'a'));
-        }
-        labels.add("edges-r");
-        labels.add("edges-a");
-        return List.copyOf(labels);
     }
 }

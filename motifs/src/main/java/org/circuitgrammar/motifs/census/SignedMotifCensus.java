@@ -20,14 +20,17 @@ import org.circuitgrammar.motifs.grammar.FflSignType;
  * </pre>
  * Chains X→Y→Z are split by the ordered pair (X→Y, Y→Z): {@code chain++}, {@code chain+-}, {@code chain-+},
  * {@code chain--}; fans by the unordered pair of their two edges: {@code fanout++}, {@code fanout+-},
- * {@code fanout--}, and likewise {@code fanin…}.
+ * {@code fanout--}, and likewise {@code fanin…}. Last come {@code coherent} (C1 + … + C4) and {@code incoherent}
+ * (I1 + … + I4): the sums the headline question is about, counted per sample so that they get their own null
+ * distribution.
  */
 public final class SignedMotifCensus extends ThreeNodeFamily {
     /** The family name on the command line. */
     public static final String FAMILY = "signed";
+    private static final int COHERENT = 18;
     private static final List<String> LABELS = Stream.concat(Stream.of(FflSignType.values()).map(Enum::name),
             Stream.of("chain++", "chain+-", "chain-+", "chain--", "fanout++", "fanout+-", "fanout--",
-                    "fanin++", "fanin+-", "fanin--")).toList();
+                    "fanin++", "fanin+-", "fanin--", "coherent", "incoherent")).toList();
 
     @Override
     public String family() {
@@ -69,6 +72,9 @@ public final class SignedMotifCensus extends ThreeNodeFamily {
                 }
             }
             k++;
+        }
+        for (FflSignType type : FflSignType.values()) {
+            r[type.isCoherent() ? COHERENT : COHERENT + 1] += r[type.ordinal()];
         }
         return r;
     }

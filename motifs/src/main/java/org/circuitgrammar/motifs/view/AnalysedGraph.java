@@ -17,6 +17,7 @@ import org.circuitgrammar.motifs.graph.SignedDigraph;
  *       kept unless switched off; lorsa features are features;</li>
  *   <li>drop edges with {@code |w| < threshold} (the default 0 keeps every edge, zero weights included);</li>
  *   <li>if a maximum layer gap is set, drop edges with {@code layer(target) − layer(source)} above it;</li>
+ *   <li>if a top-edges fraction F &lt; 1 is set, keep the ⌈F·m⌉ remaining edges of largest |w| (ties: file order);</li>
  *   <li>drop self-loops; of parallel edges keep the first in file order (with its weight).</li>
  * </ol>
  * Analysed nodes keep the file order of the original nodes. Isolated nodes are kept (they change the 003 and 012
@@ -80,7 +81,39 @@ public record AnalysedGraph(SignedDigraph graph, int[] originalNode, Attribution
             w[k] = weight;
             k++;
         }
+        if (options.topEdges() < 1) {
+            k = keepLargest(src, dst, w, k, (int) Math.ceil(options.topEdges() * k));
+        }
         return new AnalysedGraph(SignedDigraph.fromEdges(layer, position, src, dst, w, k), original, g, options);
+    }
+
+    /**
+     * Keeps the {@code keep} of the first {@code m} edges with largest |w| (ties: earlier first), compacted in their
+     * original order; returns {@code keep}. {@code O(m log m)}.
+     */
+    private static int keepLargest(int[] src, int[] dst, double[] w, int m, int keep) {
+        Integer[] order = new Integer[m];
+        for (int e = 0; e < m; e++) {
+            order[e] = e;
+        }
+        java.util.Arrays.sort(order, (a, b) -> {
+            int byWeight = Double.compare(Math.abs(w[b]), Math.abs(w[a]));
+            return byWeight != 0 ? byWeight : Integer.compare(a, b);
+        });
+        boolean[] kept = new boolean[m];
+        for (int i = 0; i < keep; i++) {
+            kept[order[i]] = true;
+        }
+        int k = 0;
+        for (int e = 0; e < m; e++) {
+            if (kept[e]) {
+                src[k] = src[e];
+                dst[k] = dst[e];
+                w[k] = w[e];
+                k++;
+            }
+        }
+        return k;
     }
 
     private static boolean keeps(NodeKind kind, AnalysisOptions o) {

@@ -8,10 +8,14 @@ package org.circuitgrammar.motifs.view;
  * @param keepLogits      keep logit nodes; default true
  * @param weightThreshold keep an edge iff {@code |w| >= weightThreshold}; default 0 keeps every edge
  * @param maxLayerGap     keep an edge iff {@code layer(target) - layer(source) <= maxLayerGap}; 0 means no limit
+ * @param topEdges        in (0, 1]: of the edges the rules above keep, keep only the ⌈topEdges·m⌉ of largest |w|
+ *                        (ties by file order); 1 keeps them all. A relative cut, comparable across graphs whose
+ *                        weights live on different scales, where {@code weightThreshold} is the same absolute number
+ *                        for every graph
  */
 public record AnalysisOptions(boolean keepErrors, boolean keepEmbeddings, boolean keepLogits,
-                              double weightThreshold, int maxLayerGap) {
-    public static final AnalysisOptions DEFAULT = new AnalysisOptions(false, true, true, 0.0, 0);
+                              double weightThreshold, int maxLayerGap, double topEdges) {
+    public static final AnalysisOptions DEFAULT = new AnalysisOptions(false, true, true, 0.0, 0, 1.0);
 
     public AnalysisOptions {
         if (!(weightThreshold >= 0) || Double.isInfinite(weightThreshold)) {
@@ -19,6 +23,9 @@ public record AnalysisOptions(boolean keepErrors, boolean keepEmbeddings, boolea
         }
         if (maxLayerGap < 0) {
             throw new IllegalArgumentException("max layer gap must be >= 0 (0 = no limit): " + maxLayerGap);
+        }
+        if (!(topEdges > 0 && topEdges <= 1)) {
+            throw new IllegalArgumentException("top-edges fraction must be in (0, 1]: " + topEdges);
         }
     }
 }

@@ -7,7 +7,7 @@ import org.circuitgrammar.motifs.graph.SignedDigraph;
 
 /**
  * A second, label-level oracle for the signed and position families: walks every triple, and for each induced
- * FFL, chain or fan writes out its label from the definitions in the Javadoc (sign strings, r/a letters).
+ * FFL, chain or fan writes out its labels from the definitions in the Javadoc (sign strings, r/a letters).
  */
 final class LabelledBruteForce {
     /** Mangan &amp; Alon types by the sign string of (X→Y, Y→Z, X→Z). */
@@ -22,13 +22,6 @@ final class LabelledBruteForce {
         Map<String, Long> counts = new LinkedHashMap<>();
         labels.forEach(l -> counts.put(l, 0L));
         int n = g.nodeCount();
-        for (int s = 0; s < n; s++) {
-            for (int t = 0; t < n; t++) {
-                if (s != t && g.hasEdge(s, t)) {
-                    counts.computeIfPresent("edges-" + kind(g, s, t), (k, v) -> v + 1);
-                }
-            }
-        }
         for (int a = 0; a < n; a++) {
             for (int b = a + 1; b < n; b++) {
                 for (int c = b + 1; c < n; c++) {
@@ -59,7 +52,9 @@ final class LabelledBruteForce {
                     }
                     if (edges == 3 && g.hasEdge(x, y) && g.hasEdge(y, z) && g.hasEdge(x, z)) {
                         String signs = sign(g, x, y) + sign(g, y, z) + sign(g, x, z);
-                        return List.of(FFL_TYPE.get(signs), "ffl-" + kind(g, x, y) + kind(g, y, z) + kind(g, x, z));
+                        String type = FFL_TYPE.get(signs);
+                        return List.of(type, type.startsWith("C") ? "coherent" : "incoherent",
+                                "ffl-" + kind(g, x, y) + kind(g, y, z) + kind(g, x, z));
                     }
                     if (edges == 2 && g.hasEdge(x, y) && g.hasEdge(y, z)) {
                         return List.of("chain" + sign(g, x, y) + sign(g, y, z));
@@ -85,6 +80,6 @@ final class LabelledBruteForce {
     }
 
     private static String kind(SignedDigraph g, int s, int t) {
-        return g.position(s) == g.position(t) ? "r" : "a";
+        return g.position(s) == g.position(t) ? "s" : "c";
     }
 }

@@ -54,6 +54,7 @@ class MotifFamilyTest {
                     new int[] {1, 2, 2}, signs[type], 3);
             long[] expected = new long[signed.labels().size()];
             expected[type] = 1;
+            expected[signed.labels().indexOf(type < 4 ? "coherent" : "incoherent")] = 1;
             assertArrayEquals(expected, signed.count(g), signed.labels().get(type));
         }
     }
@@ -66,23 +67,32 @@ class MotifFamilyTest {
     }
 
     @Test
-    void position_fflWithOneAttentionEdge_labelledByEdgeOrder() {
-        // X=0 at position 0, Y=1 at position 0, Z=2 at position 1: X→Y residual, Y→Z and X→Z attention
+    void position_fflWithOneCrossEdgePair_labelledByEdgeOrder() {
+        // X=0 at position 0, Y=1 at position 0, Z=2 at position 1: X→Y same position, Y→Z and X→Z cross
         SignedDigraph g = SignedDigraph.fromEdges(new int[] {0, 1, 2}, new int[] {0, 0, 1}, new int[] {0, 1, 0},
                 new int[] {1, 2, 2}, new double[] {1, 1, 1}, 3);
-        long[] c = position.count(g);
-        assertEquals(1, c[position.labels().indexOf("ffl-raa")]);
-        assertEquals(1, c[position.labels().indexOf("edges-r")]);
-        assertEquals(2, c[position.labels().indexOf("edges-a")]);
+        assertArrayEquals(new long[] {0, 1, 0, 0}, position.count(g));
+    }
+
+    @Test
+    void signed_coherentAndIncoherent_sumTheirTypes() {
+        // X→Y −, Y→Z −, X→Z +: C4 (coherent); the same with X→Z − is I2
+        for (double xz : new double[] {1, -1}) {
+            SignedDigraph g = SignedDigraph.fromEdges(new int[] {0, 1, 2}, new int[3], new int[] {0, 1, 0},
+                    new int[] {1, 2, 2}, new double[] {-1, -1, xz}, 3);
+            long[] c = signed.count(g);
+            assertEquals(xz > 0 ? 1 : 0, c[signed.labels().indexOf("coherent")]);
+            assertEquals(xz > 0 ? 0 : 1, c[signed.labels().indexOf("incoherent")]);
+            assertEquals(1, c[signed.labels().indexOf(xz > 0 ? "C4" : "I2")]);
+        }
     }
 
     @Test
     void labels_stableNamesAndSizes() {
         assertEquals(List.of("003", "012", "102", "021D", "021U", "021C", "111D", "111U", "030T", "030C", "201",
                 "120D", "120U", "120C", "210", "300"), triad.labels());
-        assertEquals(18, signed.labels().size());
-        assertEquals(List.of("ffl-rrr", "ffl-rra", "ffl-rar", "ffl-raa", "ffl-arr", "ffl-ara", "ffl-aar",
-                "ffl-aaa", "edges-r", "edges-a"), position.labels());
+        assertEquals(20, signed.labels().size());
+        assertEquals(List.of("ffl-sss", "ffl-scc", "ffl-csc", "ffl-ccc"), position.labels());
         assertEquals(List.of("triad", "signed", "position"), List.of(triad.family(), signed.family(),
                 position.family()));
     }

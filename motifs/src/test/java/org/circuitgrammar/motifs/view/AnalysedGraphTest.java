@@ -55,8 +55,21 @@ class AnalysedGraphTest {
     }
 
     @Test
+    void of_topEdges_keepsTheLargestFractionBeforeLoopsAndParallelsGo() {
+        // without errors 6 edges remain; ceil(0.5 * 6) = 3 of largest |w|: 1→3 (7), 3→5 (−2), 3→3 (1, a loop)
+        AnalysedGraph top = AnalysedGraph.of(sample(), new AnalysisOptions(false, true, true, 0, 0, 0.5));
+        assertEquals(2, top.graph().edgeCount());
+        assertEquals(7.0, top.graph().weight(1, 2));
+        assertEquals(-2.0, top.graph().weight(2, 4));
+        assertEquals(1, top.graph().droppedSelfLoops());
+        assertEquals(0, top.graph().mergedParallelEdges());
+        assertThrows(IllegalArgumentException.class, () -> new AnalysisOptions(false, true, true, 0, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new AnalysisOptions(false, true, true, 0, 0, 1.5));
+    }
+
+    @Test
     void of_keepErrors_keepsTheErrorAndItsEdges() {
-        AnalysedGraph v = AnalysedGraph.of(sample(), new AnalysisOptions(true, true, true, 0, 0));
+        AnalysedGraph v = AnalysedGraph.of(sample(), new AnalysisOptions(true, true, true, 0, 0, 1));
         assertEquals(6, v.graph().nodeCount());
         assertEquals(6, v.graph().edgeCount());
         assertTrue(v.graph().hasEdge(0, 2) && v.graph().hasEdge(2, 3));
@@ -65,18 +78,18 @@ class AnalysedGraphTest {
     @Test
     void of_thresholdAndGap_dropWeakAndLongEdges() {
         // |w| >= 0.5 keeps 0→1 (0.5, equal is kept), 1→3 (7: the first parallel edge −0.1 is gone first), 3→5
-        AnalysedGraph strong = AnalysedGraph.of(sample(), new AnalysisOptions(false, true, true, 0.5, 0));
+        AnalysedGraph strong = AnalysedGraph.of(sample(), new AnalysisOptions(false, true, true, 0.5, 0, 1));
         assertEquals(3, strong.graph().edgeCount());
         assertEquals(7.0, strong.graph().weight(1, 2));
         // gap <= 2 drops 1→5 (9) and 3→5 (7), keeps 0→1 (1) and 1→3 (2)
-        AnalysedGraph near = AnalysedGraph.of(sample(), new AnalysisOptions(false, true, true, 0, 2));
+        AnalysedGraph near = AnalysedGraph.of(sample(), new AnalysisOptions(false, true, true, 0, 2, 1));
         assertEquals(2, near.graph().edgeCount());
         assertFalse(near.graph().hasEdge(2, 4));
     }
 
     @Test
     void of_withoutEmbeddingsAndLogits_onlyFeaturesRemain() {
-        AnalysedGraph v = AnalysedGraph.of(sample(), new AnalysisOptions(false, false, false, 0, 0));
+        AnalysedGraph v = AnalysedGraph.of(sample(), new AnalysisOptions(false, false, false, 0, 0, 1));
         assertArrayEquals(new int[] {1, 3, 4}, v.originalNode());
         assertEquals(1, v.graph().edgeCount());
         assertEquals(3, v.originalNode(1));
@@ -84,8 +97,8 @@ class AnalysedGraphTest {
 
     @Test
     void options_invalidValues_rejected() {
-        assertThrows(IllegalArgumentException.class, () -> new AnalysisOptions(false, true, true, -1, 0));
-        assertThrows(IllegalArgumentException.class, () -> new AnalysisOptions(false, true, true, Double.NaN, 0));
-        assertThrows(IllegalArgumentException.class, () -> new AnalysisOptions(false, true, true, 0, -2));
+        assertThrows(IllegalArgumentException.class, () -> new AnalysisOptions(false, true, true, -1, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new AnalysisOptions(false, true, true, Double.NaN, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new AnalysisOptions(false, true, true, 0, -2, 1));
     }
 }

@@ -1,12 +1,13 @@
-package org.circuitgrammar.cli.census;
+package org.circuitgrammar.motifs.pipeline;
 
 import java.util.Optional;
 import org.circuitgrammar.motifs.graph.SignedDigraph;
 
 /**
- * Rejects graphs on which a census against layer-aware nulls says nothing: no edges, every node in one layer, or
+ * Finds graphs on which a census against layer-aware nulls says nothing: no edges, every node in one layer, or
  * every edge in one (source layer, target layer) block (layer-pair nulls could only permute that one block, and
- * the layer structure the census is about is absent). {@code O(n + m)}.
+ * the layer structure the census is about is absent). Such a graph keeps its counts; its null statistics are
+ * undefined with this reason. {@code O(n + m)}.
  */
 final class DegenerateGraphCheck {
     private DegenerateGraphCheck() {
