@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             MotifsCommand.class,
             SynthCommand.class,
             CensusCommand.class,
+            GrammarCommand.class,
         })
 public final class CgramCommand implements Runnable {
     /** Exit code for a finding: the command worked and found something (validation problem, regression). */
