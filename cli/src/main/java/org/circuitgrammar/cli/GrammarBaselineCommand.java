@@ -68,6 +68,14 @@ public final class GrammarBaselineCommand implements Callable<Integer> {
     @Mixin
     ThreadsMixin threads;
 
+    /** The census options the user typed (those of {@link CensusSpecMixin}, defaults not counted). */
+    private List<String> censusFlagsGiven() {
+        List<String> census = spec.mixins().get("censusOptions").options().stream()
+                .map(o -> o.longestName()).toList();
+        return spec.commandLine().getParseResult().matchedOptions().stream().map(o -> o.longestName())
+                .filter(census::contains).distinct().toList();
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -85,6 +93,12 @@ public final class GrammarBaselineCommand implements Callable<Integer> {
         }
         GrammarInputs inputs = GrammarInputs.of(paths, err, "cgram grammar baseline");
         if (inputs.problems() > 0) {
+            return CgramCommand.EXIT_INPUT;
+        }
+        List<String> censusFlags = censusFlagsGiven();
+        if (inputs.areResults() && !censusFlags.isEmpty()) {
+            err.println("cgram grammar baseline: " + String.join(", ", censusFlags) + " apply to graphs; census "
+                    + "result files carry their own settings");
             return CgramCommand.EXIT_INPUT;
         }
         List<CensusResult> results = inputs.areResults() ? inputs.readResults(null, allowMixed)

@@ -63,6 +63,22 @@ class GrammarCommandTest {
     }
 
     @Test
+    void baseline_otherThreadCount_sameGroups() throws IOException {
+        Path one = dir.resolve("one-thread.json");
+        assertEquals(0, CliRun.of("grammar", "baseline", MEOW.toString(), BEE.toString(), NOBEL.toString(),
+                "--by", "model", "-n", "20", "--threads", "1", "-o", one.toString()).exit);
+        assertEquals(BaselineCodec.read(baseline).groups(), BaselineCodec.read(one).groups());
+    }
+
+    @Test
+    void baseline_resultFilesWithCensusOptions_exit2() {
+        CliRun run = CliRun.of("grammar", "baseline", results.toString(), "-n", "50", "-o",
+                dir.resolve("x.json").toString());
+        assertEquals(2, run.exit, run.toString());
+        assertTrue(run.err.contains("-n apply to graphs"), run.err);
+    }
+
+    @Test
     void check_sameGraphsAgain_exit0_andTheTableSaysPass() {
         CliRun run = CliRun.of("grammar", "check", MEOW.toString(), BEE.toString(), NOBEL.toString(),
                 "--baseline", baseline.toString(), "--threads", "2");

@@ -29,7 +29,9 @@ import org.circuitgrammar.motifs.result.NearDuplicates;
  * {@code O(motifs · resamples · g log g)}.
  */
 public final class GrammarCheck {
-    private static final double Z_975 = new NormalDistribution().inverseCumulativeProbability(0.975);
+    /** The standard normal; inverse CDF only, so no random generator. */
+    private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
+    private static final double Z_975 = NORMAL.inverseCumulativeProbability(0.975);
 
     private GrammarCheck() {
     }
@@ -98,7 +100,7 @@ public final class GrammarCheck {
 
     /** The multiplier of the 95 % half-widths that gives a family-wise rate {@code alpha} over {@code rules}. */
     static double widenFor(double alpha, int rules) {
-        double z = new NormalDistribution().inverseCumulativeProbability(1 - alpha / (2.0 * Math.max(1, rules)));
+        double z = NORMAL.inverseCumulativeProbability(1 - alpha / (2.0 * Math.max(1, rules)));
         return z / Z_975;
     }
 
