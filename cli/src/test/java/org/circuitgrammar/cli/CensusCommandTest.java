@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -200,6 +201,56 @@ class CensusCommandTest {
         Files.delete(in.resolve("broken.json"));
         assertEquals(0, run("census", tmp.resolve("in").toString(), "-n", "5", "--null", "lpc", "-q", "-o",
                 o.toString()), "degenerate graphs alone do not fail a batch: " + err);
+    }
+
+    @Test
+    void summaryTable_ofAFourGraphRun_showsTheNumbersOfTheJson() throws IOException {
+        Path o = tmp.resolve("out");
+        assertEquals(0, run("census", Path.of("..", "examples", "graphs").toString(), "-n", "30", "--null",
+                "lpc,er", "-o", o.toString()), err.toString());
+        Map<String, String[]> headline = Map.of("FFL (030T)", new String[] {"triad", "030T"},
+                "coherent FFL", new String[] {"signed", "coherent"}, "incoherent FFL", new String[] {"signed",
+                "incoherent"}, "chain (021C)", new String[] {"triad", "021C"}, "fan-in (021U)",
+                new String[] {"triad", "021U"}, "fan-out (021D)", new String[] {"triad", "021D"});
+        Map<String, CensusResult> byFile = new java.util.HashMap<>();
+        for (Path f : results(o)) {
+            CensusResult r = CensusResultCodec.read(f);
+            byFile.put(r.graph().fileName(), r);
+        }
+        assertEquals(4, byFile.size());
+        CensusResult current = null;
+        int checked = 0;
+        for (String line : out.toString().lines().toList()) {
+            java.util.regex.Matcher graph = java.util.regex.Pattern.compile("^(\\S+\\.json): (\\d+) nodes, (\\d+) edges")
+                    .matcher(line);
+            if (graph.find()) {
+                current = byFile.get(graph.group(1));
+                assertEquals(current.graph().views().get(0).edges(), Integer.parseInt(graph.group(3)), line);
+                continue;
+            }
+            if (current == null || line.length() < 20 || !headline.containsKey(line.substring(2, 20).trim())) {
+                continue;
+            }
+            String[] id = headline.get(line.substring(2, 20).trim());
+            String[] cells = line.substring(20).trim().split("\\s+");
+            org.circuitgrammar.motifs.result.MotifFamily family =
+                    org.circuitgrammar.motifs.result.MotifFamily.parse(id[0]);
+            assertEquals(current.observed(family).orElseThrow().count(id[1]), Long.parseLong(cells[0]), line);
+            int at = 1;
+            for (NullKind k : List.of(NullKind.LPC, NullKind.ER)) {
+                MotifRow row = current.nullResult(k).orElseThrow().row(family, id[1]).orElseThrow();
+                assertEquals(row.log2Ratio().isDefined() ? String.format(java.util.Locale.ROOT, "%+.3f",
+                        row.log2Ratio().value()) : "n/a", cells[at++], line);
+                assertEquals(row.z().isDefined() ? String.format(java.util.Locale.ROOT, "%.1f", row.z().value())
+                        : "n/a", cells[at++], line);
+            }
+            checked++;
+        }
+        assertEquals(4 * headline.size(), checked, out.toString());
+        assertTrue(out.toString().contains("p-values: lpc approximate"), out.toString());
+        assertTrue(out.toString().contains("er exact"), out.toString());
+        assertFalse(run("census", Path.of("..", "examples", "graphs").toString(), "-n", "30", "--null", "lpc,er",
+                "-q", "-o", o.toString()) != 0 || out.toString().contains("summary:"), "--quiet: " + out);
     }
 
     @Test

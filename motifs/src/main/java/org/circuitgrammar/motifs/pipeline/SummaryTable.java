@@ -3,11 +3,11 @@ package org.circuitgrammar.motifs.pipeline;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.StringJoiner;
 import org.circuitgrammar.motifs.nulls.NullKind;
 import org.circuitgrammar.motifs.result.CensusResult;
@@ -73,12 +73,14 @@ public final class SummaryTable {
             header.append(String.format(Locale.ROOT, "  %10s %8s", k.cliName() + " effect", "Z"));
         }
         out.println(header);
-        Set<String> undefined = new LinkedHashSet<>();
+        Map<NullKind, Map<String, List<String>>> undefined = new LinkedHashMap<>();
+        int cells = 0;
         for (Headline h : headlines(r, nulls)) {
             Optional<Long> observed = r.observed(h.family()).map(o -> o.count(h.label()));
             if (observed.isEmpty()) {
                 continue;
             }
+            cells += 2;
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-18s %10d", h.name(),
                     observed.get()));
             for (NullKind k : nulls) {
@@ -86,14 +88,30 @@ public final class SummaryTable {
                 Statistic effect = row.map(MotifRow::log2Ratio).orElse(Statistic.undefined("not counted"));
                 Statistic z = row.map(MotifRow::z).orElse(Statistic.undefined("not counted"));
                 line.append(String.format(Locale.ROOT, "  %10s %8s", effect(effect), z(z)));
-                noteUndefined(undefined, k, h, "effect", effect);
-                noteUndefined(undefined, k, h, "Z", z);
+                noteUndefined(undefined, k, h.name() + " effect", effect);
+                noteUndefined(undefined, k, h.name() + " Z", z);
             }
             out.println(line);
         }
         if (!undefined.isEmpty()) {
-            out.println("  undefined: " + String.join("; ", undefined));
+            out.println("  undefined: " + undefinedLine(undefined, cells));
         }
+    }
+
+    private static void noteUndefined(Map<NullKind, Map<String, List<String>>> notes, NullKind k, String cell,
+                                      Statistic s) {
+        if (s instanceof Statistic.Undefined u) {
+            notes.computeIfAbsent(k, x -> new LinkedHashMap<>()).computeIfAbsent(u.reason(), x -> new ArrayList<>())
+                    .add(cell);
+        }
+    }
+
+    /** Per null: "every value (reason)" when one reason covers all its cells, else each reason with its cells. */
+    private static String undefinedLine(Map<NullKind, Map<String, List<String>>> undefined, int cells) {
+        StringJoiner line = new StringJoiner("; ");
+        undefined.forEach((k, byReason) -> byReason.forEach((reason, which) -> line.add(k.cliName() + " "
+                + (which.size() == cells ? "every value" : String.join(", ", which)) + " (" + reason + ")")));
+        return line.toString();
     }
 
     /** The fixed headlines, the position classes, and the dag4 classes of largest |effect| under the first null. */
@@ -117,12 +135,6 @@ public final class SummaryTable {
     static Optional<MotifRow> row(CensusResult r, NullKind kind, MotifFamily family, String label) {
         return r.nulls().stream().filter(n -> n.nullModel() == kind)
                 .map(n -> n.row(family, label)).flatMap(Optional::stream).findFirst();
-    }
-
-    private static void noteUndefined(Set<String> notes, NullKind k, Headline h, String what, Statistic s) {
-        if (s instanceof Statistic.Undefined u) {
-            notes.add(k.cliName() + " " + h.name() + " " + what + " (" + u.reason() + ")");
-        }
     }
 
     /** How to read the p-values, and the strongest findings by effect where p cannot separate them. */

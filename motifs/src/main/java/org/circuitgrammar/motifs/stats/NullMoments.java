@@ -8,8 +8,8 @@ package org.circuitgrammar.motifs.stats;
  * shifted by the first null sample {@code r} (exact in long arithmetic, and Z does not change under a shift); with
  * {@code S} the integer sum of the {@code n} shifted samples {@code x_i}, every deviation is the exact integer
  * {@code d_i = n·x_i − S}, the variance is {@code Σ d_i² / n³} and {@code Z = (n·obs − S) / sqrt(Σ d_i² / n)}. If
- * another class satisfies {@code y_i = c − x_i} in every sample and {@code obs_y = c − obs_x} (the DAG identity of
- * {@link DagTriadIdentity}), its shifted values, its {@code d_i} and its numerator are exactly negated, its squares
+ * another class satisfies {@code y_i = c − x_i} in every sample and {@code obs_y = c − obs_x} (the DAG identity, see
+ * {@link RowDependence}), its shifted values, its {@code d_i} and its numerator are exactly negated, its squares
  * bitwise equal, and its Z is bitwise {@code −Z}. A naive {@code mean = S/n; Σ(x − mean)²} loses this in the last
  * bit.
  *
