@@ -88,6 +88,17 @@ class GrammarCommandTest {
     }
 
     @Test
+    void check_jsonToStdout_isTheReportInsteadOfTheTable() throws IOException {
+        CliRun run = CliRun.of("grammar", "check", MEOW.toString(), "--baseline", baseline.toString(), "--json", "-");
+        assertEquals(0, run.exit, run.toString());
+        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.out);
+        assertEquals("gemma-2-2b", report.path("groups").path(0).path("group").asText());
+        assertEquals("effect-band", report.path("groups").path(0).path("rules").path(0).path("rule").asText());
+        assertTrue(report.path("groups").path(0).path("rules").path(0).path("findings").size() > 0);
+    }
+
+    @Test
     void check_resultFilesWithTheBaselinesSettings_areRead() {
         CliRun run = CliRun.of("grammar", "check", results.toString(), "--baseline", baseline.toString());
         assertTrue(run.exit == 0 || run.exit == 1, run.toString());

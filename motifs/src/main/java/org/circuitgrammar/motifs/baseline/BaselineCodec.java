@@ -1,6 +1,9 @@
 package org.circuitgrammar.motifs.baseline;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,6 +75,18 @@ public final class BaselineCodec {
             @Override
             public void serialize(Rule rule, JsonGenerator gen, SerializerProvider serializers) throws IOException {
                 gen.writeString(rule.id());
+            }
+        });
+        // per-graph profiles hold NaN for a class a graph has no entry for; written as null, read back as NaN
+        module.addDeserializer(Double.class, new JsonDeserializer<>() {
+            @Override
+            public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                return p.getDoubleValue();
+            }
+
+            @Override
+            public Double getNullValue(DeserializationContext ctxt) {
+                return Double.NaN;
             }
         });
         mapper.registerModule(module);

@@ -14,7 +14,7 @@ import org.circuitgrammar.motifs.result.MotifFamily;
  * @param profile    the {@link Rule#PROFILE} settings for every null and family
  * @param overrides  per-motif (or per-profile) changes, in order
  */
-public record CheckRules(EffectBand effectBand, boolean direction, ProfileRule profile, List<Override> overrides) {
+public record CheckRules(EffectBand effectBand, boolean direction, ProfileRule profile, List<MotifOverride> overrides) {
     /**
      * Family-wise false-alarm rate of the effect-band rule within a group: the band's width is set (Bonferroni over
      * the group's motifs) so that a group of graphs like the baseline's breaks no band with probability 1 − α.
@@ -45,7 +45,7 @@ public record CheckRules(EffectBand effectBand, boolean direction, ProfileRule p
     /** The effect-band settings of {@code key} after overrides. */
     public EffectBand effectBandFor(MotifKey key) {
         EffectBand out = effectBand;
-        for (Override o : overrides) {
+        for (MotifOverride o : overrides) {
             if (o.selector().matches(key)) {
                 out = new EffectBand(o.effectBandEnabled() != null ? o.effectBandEnabled() : out.enabled(),
                         out.familyAlpha(), o.widen() != null ? o.widen() : out.widen(),
@@ -58,7 +58,7 @@ public record CheckRules(EffectBand effectBand, boolean direction, ProfileRule p
     /** Whether the direction rule runs for {@code key} after overrides. */
     public boolean directionFor(MotifKey key) {
         boolean out = direction;
-        for (Override o : overrides) {
+        for (MotifOverride o : overrides) {
             if (o.selector().matches(key) && o.directionEnabled() != null) {
                 out = o.directionEnabled();
             }
@@ -69,7 +69,7 @@ public record CheckRules(EffectBand effectBand, boolean direction, ProfileRule p
     /** The profile settings of {@code family} against {@code nul} after overrides. */
     public ProfileRule profileFor(NullKind nul, MotifFamily family) {
         ProfileRule out = profile;
-        for (Override o : overrides) {
+        for (MotifOverride o : overrides) {
             if (o.selector().coversProfile(nul, family)) {
                 out = new ProfileRule(o.profileEnabled() != null ? o.profileEnabled() : out.enabled(),
                         o.minCosine() != null ? o.minCosine() : out.minCosine());
@@ -109,7 +109,8 @@ public record CheckRules(EffectBand effectBand, boolean direction, ProfileRule p
     /**
      * The profile rule.
      *
-     * @param minCosine the lowest cosine similarity that passes, in [−1, 1]
+     * @param minCosine the lowest cosine similarity that passes, in [−1, 1], unless chance alone goes lower for a
+     *                  group of the checked size (see {@link GrammarCheck})
      */
     public record ProfileRule(boolean enabled, double minCosine) {
         public ProfileRule {
@@ -124,9 +125,9 @@ public record CheckRules(EffectBand effectBand, boolean direction, ProfileRule p
      *
      * @param selector which motifs (and, with label *, which profiles) it applies to
      */
-    public record Override(MotifSelector selector, Boolean effectBandEnabled, Double widen, Double absolute,
+    public record MotifOverride(MotifSelector selector, Boolean effectBandEnabled, Double widen, Double absolute,
                            Boolean directionEnabled, Boolean profileEnabled, Double minCosine) {
-        public Override {
+        public MotifOverride {
             Objects.requireNonNull(selector, "selector");
         }
     }

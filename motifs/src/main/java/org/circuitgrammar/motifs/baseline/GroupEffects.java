@@ -26,12 +26,13 @@ final class GroupEffects {
         }
     }
 
-    /** SP sums of one family against one null, per class in first-seen order. */
-    private record ProfileSums(Map<String, double[]> sumAndCount) {
+    /** SP entries of one family against one null: class (first-seen order) → graph index → entry. */
+    private record ProfileEntries(Map<String, Map<Integer, Double>> byLabel) {
     }
 
     private final Map<MotifKey, Measured> motifs = new LinkedHashMap<>();
-    private final Map<NullKind, Map<MotifFamily, ProfileSums>> profiles = new LinkedHashMap<>();
+    private final Map<NullKind, Map<MotifFamily, ProfileEntries>> profiles = new LinkedHashMap<>();
+    private int graphs;
 
     private GroupEffects() {
     }
@@ -39,6 +40,7 @@ final class GroupEffects {
     /** Reads {@code results} (one group, near-duplicates already merged). */
     static GroupEffects of(List<CensusResult> results) {
         GroupEffects out = new GroupEffects();
+        out.graphs = results.size();
         for (int g = 0; g < results.size(); g++) {
             for (NullResult nul : results.get(g).nulls()) {
                 for (NullResult.FamilyRows family : nul.families()) {
@@ -62,11 +64,9 @@ final class GroupEffects {
             m.graphIds().add(graph);
         }
         if (row.sp() instanceof Statistic.Defined d && Double.isFinite(d.value())) {
-            double[] sum = profiles.computeIfAbsent(nul, k -> new LinkedHashMap<>())
-                    .computeIfAbsent(family, k -> new ProfileSums(new LinkedHashMap<>()))
-                    .sumAndCount().computeIfAbsent(row.label(), k -> new double[2]);
-            sum[0] += d.value();
-            sum[1]++;
+            profiles.computeIfAbsent(nul, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(family, k -> new ProfileEntries(new LinkedHashMap<>()))
+                    .byLabel().computeIfAbsent(row.label(), k -> new LinkedHashMap<>()).put(graph, d.value());
         }
     }
 
@@ -75,19 +75,20 @@ final class GroupEffects {
         return motifs;
     }
 
-    /** The mean significance profile of every (null, family) that has at least one entry. */
+    /** The mean significance profile of every (null, family) that has at least one entry, with the per-graph ones. */
     List<ProfileBaseline> profiles() {
         List<ProfileBaseline> out = new ArrayList<>();
-        profiles.forEach((nul, byFamily) -> byFamily.forEach((family, sums) -> {
-            List<String> labels = new ArrayList<>();
-            List<Double> mean = new ArrayList<>();
-            List<Integer> counts = new ArrayList<>();
-            sums.sumAndCount().forEach((label, s) -> {
-                labels.add(label);
-                mean.add(s[0] / s[1]);
-                counts.add((int) s[1]);
-            });
-            out.add(new ProfileBaseline(nul, family, labels, mean, counts));
+        profiles.forEach((nul, byFamily) -> byFamily.forEach((family, entries) -> {
+            List<String> labels = new ArrayList<>(entries.byLabel().keySet());
+            List<List<Double>> perGraph = new ArrayList<>();
+            for (int g = 0; g < graphs; g++) {
+                List<Double> row = new ArrayList<>();
+                for (String label : labels) {
+                    row.add(entries.byLabel().get(label).getOrDefault(g, Double.NaN));
+                }
+                perGraph.add(row);
+            }
+            out.add(ProfileBaseline.of(nul, family, labels, perGraph));
         }));
         return out;
     }

@@ -73,7 +73,7 @@ public final class RulesFile {
         } catch (IllegalArgumentException e) {
             throw new InvalidFileException(file, "$", e.getMessage(), e);
         }
-        List<CheckRules.Override> overrides = new ArrayList<>();
+        List<CheckRules.MotifOverride> overrides = new ArrayList<>();
         List<OverrideEntry> entries = layout.overrides() == null ? List.of() : layout.overrides();
         for (int i = 0; i < entries.size(); i++) {
             overrides.add(override(file, "$.overrides[" + i + "]", entries.get(i), band, profile));
@@ -81,7 +81,7 @@ public final class RulesFile {
         return new CheckRules(band, direction, profile, overrides);
     }
 
-    private static CheckRules.Override override(Path file, String where, OverrideEntry o, CheckRules.EffectBand band,
+    private static CheckRules.MotifOverride override(Path file, String where, OverrideEntry o, CheckRules.EffectBand band,
                                                 CheckRules.ProfileRule profile) throws InvalidFileException {
         if (o == null || o.motif() == null) {
             throw new InvalidFileException(file, where, "an override names its motif (null/family/label)", null);
@@ -106,7 +106,7 @@ public final class RulesFile {
         } catch (IllegalArgumentException ex) {
             throw new InvalidFileException(file, where, ex.getMessage(), ex);
         }
-        return new CheckRules.Override(selector, e.enabled(), e.widen(), e.absolute(),
+        return new CheckRules.MotifOverride(selector, e.enabled(), e.widen(), e.absolute(),
                 o.direction() != null ? o.direction().enabled() : null, p.enabled(), p.minCosine());
     }
 
