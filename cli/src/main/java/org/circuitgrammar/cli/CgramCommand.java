@@ -1,5 +1,6 @@
 package org.circuitgrammar.cli;
 
+import org.circuitgrammar.cli.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -6,10 +6,10 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs {@code cgram} in-process as a user would, capturing standard output and error. */
-final class CliRun {
-    final int exit;
-    final String out;
-    final String err;
+public final class CliRun {
+    public final int exit;
+    public final String out;
+    public final String err;
 
     private CliRun(int exit, String out, String err) {
         this.exit = exit;
@@ -17,7 +17,7 @@ final class CliRun {
         this.err = err;
     }
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = CgramCommand.newCommandLine();

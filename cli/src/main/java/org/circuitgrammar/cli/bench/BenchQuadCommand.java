@@ -1,16 +1,16 @@
-package org.circuitgrammar.cli;
+package org.circuitgrammar.cli.bench;
 
+import org.circuitgrammar.cli.CgramCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.circuitgrammar.corpus.InvalidGraphException;
+import org.circuitgrammar.corpus.folder.CorpusScanner;
 import org.circuitgrammar.corpus.json.GraphReader;
 import org.circuitgrammar.motifs.census.QuadCensus;
 import org.circuitgrammar.motifs.census.QuadCounts;
@@ -72,13 +72,11 @@ public final class BenchQuadCommand implements Callable<Integer> {
         }
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(f -> f.toString().endsWith(".json") && Files.isRegularFile(f)).sorted()
-                            .forEach(files::add);
-                }
-            } else {
-                files.add(p);
+            try {
+                files.addAll(CorpusScanner.files(p, ".json"));
+            } catch (IOException e) {
+                err.println(p + ": cannot read: " + e.getMessage());
+                return CgramCommand.EXIT_INPUT;
             }
         }
         GraphReader reader = new GraphReader();

@@ -1,5 +1,6 @@
-package org.circuitgrammar.cli;
+package org.circuitgrammar.cli.bench;
 
+import org.circuitgrammar.cli.CgramCommand;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
-package org.circuitgrammar.cli;
+package org.circuitgrammar.cli.bench;
 
+import org.circuitgrammar.cli.CgramCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -162,14 +163,14 @@ public final class BenchCensusCommand implements Callable<Integer> {
         return allAgree ? 0 : CgramCommand.EXIT_FINDING;
     }
 
-    /** Writes {@code graph} as JSON and times {@code cgram census FILE -n 0 --motifs triad} on it in a fresh JVM. */
+    /** Writes {@code graph} as JSON and times {@code cgram census FILE -n 0 --motifs triad -q} on it in a fresh JVM. */
     private static double timeCensusProcess(AttributionGraph graph) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("cgram-bench-census");
         try {
             Path file = dir.resolve("graph.json");
             new GraphWriter().write(graph, file);
             Path results = dir.resolve("results");
-            return TimedProcess.seconds(List.of("census", file.toString(), "-n", "0", "--motifs", "triad", "-o",
+            return TimedProcess.seconds(List.of("census", file.toString(), "-n", "0", "--motifs", "triad", "-q", "-o",
                     results.toString()), dir.resolve("process.log"));
         } finally {
             try (var paths = Files.walk(dir)) {

@@ -1,5 +1,6 @@
-package org.circuitgrammar.cli;
+package org.circuitgrammar.cli.bench;
 
+import org.circuitgrammar.cli.CgramCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

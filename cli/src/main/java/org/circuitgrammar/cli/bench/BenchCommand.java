@@ -1,4 +1,4 @@
-package org.circuitgrammar.cli;
+package org.circuitgrammar.cli.bench;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

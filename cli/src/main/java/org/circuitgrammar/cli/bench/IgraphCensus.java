@@ -1,4 +1,4 @@
-package org.circuitgrammar.cli;
+package org.circuitgrammar.cli.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
