@@ -80,7 +80,8 @@ public record CheckRules(EffectBand effectBand, boolean direction, ProfileRule p
 
     /**
      * The effect-band rule: the checked group's median effect size m of a motif passes iff
-     * {@code median − w·√(dLow² + kLow²) − absolute ≤ m ≤ median + w·√(dHigh² + kHigh²) + absolute}, where
+     * {@code median − w·√(dLow² + kLow²) − absolute ≤ m ≤ median + w·√(dHigh² + kHigh²) + absolute},
+     * where
      * {@code dLow, dHigh} are the distances from the baseline median to the ends of its bootstrap interval (the
      * baseline's own uncertainty) and {@code kLow, kHigh} those of the bootstrap interval of the median of k graphs
      * drawn from the baseline's graphs, k being the checked group's graph count (the checked median's sampling

@@ -10,15 +10,13 @@ import java.util.Objects;
  * @param baselineLow   the baseline's interval
  * @param baselineHigh  the baseline's interval
  * @param checked       the checked group's median effect (profile: the cosine similarity)
- * @param checkedLow    the checked group's own bootstrap interval of its median (direction rule)
- * @param checkedHigh   the checked group's own bootstrap interval of its median (direction rule)
  * @param allowedLow    the lowest passing value of {@code checked}
  * @param allowedHigh   the highest passing value of {@code checked}
  * @param passed        whether the rule holds for the subject
  * @param note          what happened, in words (why it failed, or why it was not applicable)
  */
 public record Finding(String subject, double baseline, double baselineLow, double baselineHigh, double checked,
-                      double checkedLow, double checkedHigh, double allowedLow, double allowedHigh, boolean passed,
+                      double allowedLow, double allowedHigh, boolean passed,
                       String note) {
     public Finding {
         Objects.requireNonNull(subject, "subject");

@@ -116,9 +116,8 @@ public final class GrammarCheck {
                                       int bandRules, int resamples, SplittableRandom rng) {
         String subject = m.motif().toString();
         if (measured == null) {
-            return new Finding(subject, m.median(), m.low(), m.high(), Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, false, "not measured: no checked graph has an independent row with an "
-                    + "effect size for it");
+            return new Finding(subject, m.median(), m.low(), m.high(), Double.NaN, Double.NaN, Double.NaN, false,
+                    "not measured: no checked graph has an independent row with an effect size for it");
         }
         double w = Double.isNaN(settings.widen()) ? widenFor(settings.familyAlpha(), bandRules) : settings.widen();
         double[] spread = MedianBootstrap.interval(m.effectArray(), measured.effects().size(), resamples, rng);
@@ -132,8 +131,7 @@ public final class GrammarCheck {
                 "median effect %.4f is %s the allowed band [%.4f, %.4f] (baseline %.4f [%.4f, %.4f], %d graphs)",
                 median, median < allowedLow ? "below" : "above", allowedLow, allowedHigh, m.median(), m.low(),
                 m.high(), measured.effects().size());
-        return new Finding(subject, m.median(), m.low(), m.high(), median, Double.NaN, Double.NaN, allowedLow,
-                allowedHigh, passed, note);
+        return new Finding(subject, m.median(), m.low(), m.high(), median, allowedLow, allowedHigh, passed, note);
     }
 
     /**
@@ -159,7 +157,7 @@ public final class GrammarCheck {
             note = "still " + name(m.direction());
         }
         return new Finding(m.motif().toString(), m.median(), m.low(), m.high(), median, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, !flipped, note);
+                !flipped, note);
     }
 
     /** The share of medians of {@code k} graphs drawn from the baseline that are not on the established side. */
@@ -206,8 +204,7 @@ public final class GrammarCheck {
             String note = Double.isNaN(cosine) ? "not measured: fewer than two classes in common, or a zero profile"
                     : passed ? "similar" : String.format(java.util.Locale.ROOT,
                     "cosine similarity %.4f of the mean profiles is below %.4f", cosine, threshold);
-            findings.add(new Finding(base.name(), 1.0, Double.NaN, Double.NaN, cosine, Double.NaN, Double.NaN,
-                    threshold, 1.0, passed, note));
+            findings.add(new Finding(base.name(), 1.0, Double.NaN, Double.NaN, cosine, threshold, 1.0, passed, note));
         }
         return new RuleOutcome(Rule.PROFILE, tested > 0, findings);
     }

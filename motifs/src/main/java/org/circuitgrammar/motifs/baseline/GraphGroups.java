@@ -7,9 +7,9 @@ import java.util.TreeMap;
 import org.circuitgrammar.motifs.result.CensusResult;
 
 /**
- * Splits census results into the groups a baseline is kept for. A graph's group is the values of the grouping keys ({@link org.circuitgrammar.motifs.result.GraphInfo#attribute})
- * joined by {@code /}, a missing value written {@value #MISSING}; with no keys every graph is in
- * {@value BaselineSpec#ALL_GROUP}. Groups are sorted by name; results keep their input order inside a group.
+ * Splits census results into the groups a baseline is kept for. A graph's group is the values of the grouping keys
+ * ({@link org.circuitgrammar.motifs.result.GraphInfo#attribute}) joined by {@code /}, a missing value written
+ * {@value #MISSING}; with no keys every graph is in {@value BaselineSpec#ALL_GROUP}. Groups are sorted by name; results keep their input order inside a group.
  */
 final class GraphGroups {
     /** The value of a grouping key the graph does not have. */

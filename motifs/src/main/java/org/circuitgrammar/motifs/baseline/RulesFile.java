@@ -81,7 +81,8 @@ public final class RulesFile {
         return new CheckRules(band, direction, profile, overrides);
     }
 
-    private static CheckRules.MotifOverride override(Path file, String where, OverrideEntry o, CheckRules.EffectBand band,
+    private static CheckRules.MotifOverride override(Path file, String where, OverrideEntry o,
+                                                     CheckRules.EffectBand band,
                                                 CheckRules.ProfileRule profile) throws InvalidFileException {
         if (o == null || o.motif() == null) {
             throw new InvalidFileException(file, where, "an override names its motif (null/family/label)", null);

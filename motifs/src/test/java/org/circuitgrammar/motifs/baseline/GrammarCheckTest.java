@@ -187,7 +187,8 @@ class GrammarCheckTest {
         shift[3] = 5 * SD;
         CheckRules d = CheckRules.defaults();
         CheckRules rules = new CheckRules(d.effectBand(), d.direction(), d.profile(), List.of(
-                new CheckRules.MotifOverride(MotifSelector.parse("lpc/signed/M3"), false, null, null, null, null, null)));
+                new CheckRules.MotifOverride(MotifSelector.parse("lpc/signed/M3"), false, null, null, null, null,
+                        null)));
         CheckReport report = GrammarCheck.check(base, group("c", 20, new SplittableRandom(9), shift, 1), rules);
         assertTrue(report.passed());
         assertEquals(MOTIFS - 1, rule(report, Rule.EFFECT_BAND).findings().size());
@@ -213,7 +214,8 @@ class GrammarCheckTest {
     /**
      * Calibration and power over 60 seeded repetitions (500 bootstrap resamples), baseline and checked groups of 20
      * graphs each. Same distribution: the effect-band rule is built for a family-wise false-alarm rate of 5 % per
-     * group; the test fails if more than 8 of 60 groups fail (binomial(60, 0.05): P(X &gt; 8) ≈ 0.006, so α ≈ 0.006
+     * group; the test fails if more than 8 of 60 groups fail (binomial(60, 0.05): P(X &gt; 8) ≈ 0.006, so
+     * α ≈ 0.006
      * if the rule were exactly calibrated; the Bonferroni width and the absolute slack make it conservative). A
      * shift of 3 per-graph sd in one motif must be caught in at least 57 of 60.
      */

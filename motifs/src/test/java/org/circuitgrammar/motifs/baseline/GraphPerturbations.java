@@ -27,7 +27,8 @@ public final class GraphPerturbations {
     }
 
     /**
-     * Removes {@code fraction} of the distinct edges that close a feed-forward loop (the X→Z edge of X→Y→Z, X→Z),
+     * Removes {@code fraction} of the distinct edges that close a feed-forward loop (the X→Z edge of X→Y→Z and
+     * X→Z),
      * chosen uniformly at random. Returns the graph and how many edges were removed out of how many closing ones.
      */
     public static Edited withoutFflClosingEdges(AttributionGraph g, double fraction, SplittableRandom rng) {

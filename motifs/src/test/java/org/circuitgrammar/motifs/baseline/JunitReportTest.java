@@ -22,7 +22,7 @@ class JunitReportTest {
     private static final Instant AT = Instant.parse("2026-01-02T03:04:05.678Z");
 
     private static Finding finding(String subject, boolean passed) {
-        return new Finding(subject, 0.1, 0.05, 0.15, passed ? 0.1 : 0.5, Double.NaN, Double.NaN, 0.0, 0.2, passed,
+        return new Finding(subject, 0.1, 0.05, 0.15, passed ? 0.1 : 0.5, 0.0, 0.2, passed,
                 passed ? "inside" : "median effect 0.5 is above the allowed band [0, 0.2] <&>");
     }
 
