@@ -79,6 +79,21 @@ class GrammarCommandTest {
     }
 
     @Test
+    void baseline_resultFilesWithDifferentSettings_exit2UnlessAllowedThenRecorded() throws IOException {
+        Path mixed = dir.resolve("mixed-results");
+        assertEquals(0, CliRun.of("census", MEOW.toString(), "-n", "20", "-q", "-o", mixed.toString()).exit);
+        assertEquals(0, CliRun.of("census", BEE.toString(), "-n", "10", "-q", "-o", mixed.toString()).exit);
+        Path out = dir.resolve("mixed.json");
+        CliRun refused = CliRun.of("grammar", "baseline", mixed.toString(), "-o", out.toString());
+        assertEquals(2, refused.exit, refused.toString());
+        assertTrue(refused.err.contains("samples 10 vs 20 (--allow-mixed-settings"), refused.err);
+        CliRun allowed = CliRun.of("grammar", "baseline", mixed.toString(), "--allow-mixed-settings", "-o",
+                out.toString());
+        assertEquals(0, allowed.exit, allowed.toString());
+        assertTrue(BaselineCodec.read(out).spec().mixedSettings());
+    }
+
+    @Test
     void check_sameGraphsAgain_exit0_andTheTableSaysPass() {
         CliRun run = CliRun.of("grammar", "check", MEOW.toString(), BEE.toString(), NOBEL.toString(),
                 "--baseline", baseline.toString(), "--threads", "2");
