@@ -12,7 +12,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /** The census options of every command that runs a census ({@code census}, {@code grammar baseline}). */
 public final class CensusSpecMixin {
-    @Option(names = "--null", paramLabel = "NULLS", defaultValue = "lpc", converter = NullKindsConverter.class,
+    @Option(names = "--null", paramLabel = "NULLS", defaultValue = NullKind.DEFAULT_NAME, converter = NullKindsConverter.class,
             description = "comma-separated null models: er, config, lp-er, lpc, lpc-shuffle, lpc-sign, "
                     + "lpc-position, or all (default: ${DEFAULT-VALUE})")
     NullKinds nulls;

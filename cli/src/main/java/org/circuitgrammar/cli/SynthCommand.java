@@ -28,8 +28,9 @@ public final class SynthCommand implements Callable<Integer> {
     Size size;
 
     static final class Size {
-        @Option(names = "--preset", paramLabel = "s|m|l|d",
-                description = "benchmark size: s 1k nodes/20k edges, m 5k/100k, l 20k/500k, d 1.5k/300k (dense)")
+        @Option(names = "--preset", paramLabel = "s|m|l|d|q",
+                description = "benchmark size: s 1k nodes/20k edges, m 5k/100k, l 20k/500k, d 1.5k/300k (dense), "
+                        + "q 300/21k over 28 layers and 8 positions, skewed to the last (Qwen3-0.6B PLT shape)")
         String preset;
 
         @ArgGroup(exclusive = false)

@@ -299,6 +299,20 @@ class CensusCommandTest {
         assertEquals(Files.readString(one.resolve("summary.csv")), Files.readString(three.resolve("summary.csv")));
     }
 
+    /** Without --null the census runs the default null, lpc-position, and reports its effective sample sizes. */
+    @Test
+    void defaultNull_isLpcPosition_withEffectiveSamples() throws IOException {
+        Path o = tmp.resolve("default");
+        assertEquals(0, run("census", WAR.toString(), "-n", "32", "--motifs", "triad", "-o", o.toString()),
+                err.toString());
+        JsonNode section = read(results(o).get(0)).at("/nulls/0");
+        assertEquals("lpc-position", section.get("nullModel").asText());
+        JsonNode diagnostics = section.get("diagnostics");
+        double ess = diagnostics.get("effectiveSamples").asDouble();
+        assertTrue(ess > 0 && ess <= 32, diagnostics.toString());
+        assertEquals(16, diagnostics.get("effectiveSamplesPerChain").size(), diagnostics.toString());
+    }
+
     @Test
     void ensemble_statisticsAndQValuesAcrossTheRun() throws IOException {
         Path o = tmp.resolve("out");

@@ -79,8 +79,8 @@ class BenchCensusCommandTest {
 
     @Test
     void census_unknownSizeOrBadRuns_usageError() {
-        assertEquals(2, run("bench", "census", "--sizes", "q", "--no-igraph"));
-        assertTrue(err.toString().contains("unknown preset 'q'"), err.toString());
+        assertEquals(2, run("bench", "census", "--sizes", "x", "--no-igraph"));
+        assertTrue(err.toString().contains("unknown preset 'x'"), err.toString());
         assertEquals(2, run("bench", "census", "--runs", "0", "--no-igraph"));
     }
 

@@ -19,11 +19,12 @@ public record EnsembleSpec(NullKind nullKind, int samples, double sweepsPerSampl
     /** Default ensemble size, as in circuit-motifs and the issue. */
     public static final int DEFAULT_SAMPLES = 1000;
     /**
-     * Default sweeps between samples of one chain. Measured (docs/nulls.md): the lag-1 autocorrelation of the FFL
-     * count along a chain is 0.1–0.2 at 2 sweeps on Dallas (0.25–0.4 at 1 sweep, ≈ 0 at 4) and indistinguishable from
-     * 0 on the 500k-edge synthetic graph.
+     * Default sweeps between samples of one chain. Chosen by effective samples per CPU second (docs/nulls.md, "Effective
+     * samples by schedule"): for the default null 4 sweeps give 817 (Dallas) and 757 (dense Qwen-shaped graph)
+     * effective FFL samples of 1000 against 613 and 474 at 2 sweeps, for 10–20 % more CPU, because the census, not the
+     * swaps, dominates a sample's cost.
      */
-    public static final double DEFAULT_SWEEPS_PER_SAMPLE = 2.0;
+    public static final double DEFAULT_SWEEPS_PER_SAMPLE = 4.0;
     /** circuit-motifs' chain length: 10·E trials (config) or 10·k attempts per layer-pair block (LPC). */
     public static final double CIRCUIT_MOTIFS_SWEEPS = 10.0;
 

@@ -1,5 +1,10 @@
 package org.circuitgrammar.motifs.ensemble;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * How well the ensemble's chains mixed, reported with every result. The watched statistic is the FFL count: the
  * {@code 030T} class of a counted family if there is one, else the number of transitive triples (a→b, b→c, a→c), which
@@ -17,8 +22,24 @@ package org.circuitgrammar.motifs.ensemble;
  * @param zSecondHalf         the same against the late half
  * @param maxHalfZDifference  the largest |Z(early) − Z(late)| over every class of every family where both are finite;
  *                            NaN if there is none. Of the order of a few tenths for a well-mixed ensemble of 1000
+ * @param effectiveSamples    effective sample size of the statistic over the whole ensemble
+ *                            ({@link Mixing#effectiveSamples}): the number of independent samples that would
+ *                            estimate its null mean as precisely; at most the sample count, which it equals for
+ *                            independent draws (er, lp-er, the circuit-motifs profile); NaN if it never varies
+ * @param effectiveSamplesPerChain the same for each chain alone, centred on its own mean; empty when every chain
+ *                            has one sample
+ * @param effectiveSamplesByClass  total effective sample size of every class of every family that varies, keyed
+ *                            {@code family/label}, in family and class order
+ * @param minEffectiveSamples the smallest value of {@code effectiveSamplesByClass} (NaN if it is empty): the class
+ *                            whose Z is the least precise for its sample count
  */
 public record MixingDiagnostics(int chains, double burnInSweeps, double sweepsPerSample, String statistic,
                                 double lag1Autocorrelation, double zFirstHalf, double zSecondHalf,
-                                double maxHalfZDifference) {
+                                double maxHalfZDifference, double effectiveSamples,
+                                List<Double> effectiveSamplesPerChain, Map<String, Double> effectiveSamplesByClass,
+                                double minEffectiveSamples) {
+    public MixingDiagnostics {
+        effectiveSamplesPerChain = List.copyOf(effectiveSamplesPerChain);
+        effectiveSamplesByClass = Collections.unmodifiableMap(new LinkedHashMap<>(effectiveSamplesByClass));
+    }
 }

@@ -23,6 +23,7 @@ import org.circuitgrammar.motifs.nulls.LayerPairErNull;
 import org.circuitgrammar.motifs.nulls.LayerPairSwapNull;
 import org.circuitgrammar.motifs.nulls.NullKind;
 import org.circuitgrammar.motifs.nulls.NullModel;
+import org.circuitgrammar.motifs.nulls.NullRules;
 import org.circuitgrammar.motifs.nulls.NullSampler;
 import org.circuitgrammar.motifs.nulls.SignMode;
 
@@ -58,14 +59,16 @@ public final class NullEnsemble {
     public static NullModel modelFor(NullKind kind, SignedDigraph g, Profile profile) {
         boolean compat = profile == Profile.CIRCUIT_MOTIFS;
         SignMode drawn = compat ? SignMode.BERNOULLI : SignMode.SHUFFLED;
+        NullRules rules = compat ? NullRules.ANCHOR : NullRules.CAUSAL;
         return switch (kind) {
             case ER -> new ErdosRenyiNull(g, drawn);
-            case CONFIG -> new ConfigurationSwapNull(g);
-            case LP_ER -> new LayerPairErNull(g, drawn);
-            case LPC -> LayerPairSwapNull.lpc(g);
-            case LPC_SHUFFLE -> LayerPairSwapNull.signShuffle(g, drawn);
-            case LPC_SIGN -> LayerPairSwapNull.signPreserving(g, compat ? SignMode.CARRIED : SignMode.PRESERVED);
-            case LPC_POSITION -> LayerPairSwapNull.positionAware(g);
+            case CONFIG -> new ConfigurationSwapNull(g, rules);
+            case LP_ER -> new LayerPairErNull(g, drawn, rules);
+            case LPC -> LayerPairSwapNull.lpc(g, rules);
+            case LPC_SHUFFLE -> LayerPairSwapNull.signShuffle(g, drawn, rules);
+            case LPC_SIGN -> LayerPairSwapNull.signPreserving(g, compat ? SignMode.CARRIED : SignMode.PRESERVED,
+                    rules);
+            case LPC_POSITION -> LayerPairSwapNull.positionAware(g, rules);
         };
     }
 

@@ -121,6 +121,51 @@ public final class SignedDigraph {
                 loops, k - m);
     }
 
+    /**
+     * A graph from rows already in CSR form, for samplers that produce sorted rows in linear time: row s is
+     * {@code outAdj[outOff[s] .. outOff[s+1])}, strictly ascending, without s itself. The arrays are taken over, not
+     * copied (the caller must not modify them afterwards; layer and position arrays may be shared with other graphs,
+     * as the {@code raw...} accessors share them). Checks the contract in {@code O(n + m)} and builds the CSC in
+     * {@code O(n + m)} (sources visited ascending, so each in-list comes out sorted).
+     *
+     * @throws IllegalArgumentException if a row is not strictly ascending or holds a self-loop or a node out of range
+     */
+    public static SignedDigraph fromSortedRows(int[] layer, int[] position, int[] outOff, int[] outAdj,
+                                               double[] outW) {
+        int n = layer.length;
+        int m = outOff[n];
+        if (position.length != n || outOff.length != n + 1 || outAdj.length != m || outW.length != m) {
+            throw new IllegalArgumentException("inconsistent CSR lengths");
+        }
+        int[] inOff = new int[n + 1];
+        for (int s = 0; s < n; s++) {
+            int previous = -1;
+            for (int i = outOff[s]; i < outOff[s + 1]; i++) {
+                int t = outAdj[i];
+                if (t <= previous || t >= n || t == s) {
+                    throw new IllegalArgumentException("row " + s + " is not strictly ascending, has a self-loop or "
+                            + "a node out of range at " + i);
+                }
+                previous = t;
+                inOff[t + 1]++;
+            }
+        }
+        for (int v = 0; v < n; v++) {
+            inOff[v + 1] += inOff[v];
+        }
+        int[] inAdj = new int[m];
+        double[] inW = new double[m];
+        int[] next = Arrays.copyOf(inOff, n);
+        for (int s = 0; s < n; s++) {
+            for (int i = outOff[s]; i < outOff[s + 1]; i++) {
+                int slot = next[outAdj[i]]++;
+                inAdj[slot] = s;
+                inW[slot] = outW[i];
+            }
+        }
+        return new SignedDigraph(n, layer, position, outOff, outAdj, outW, inOff, inAdj, inW, 0, 0);
+    }
+
     public int nodeCount() { return n; }
 
     public int edgeCount() { return outAdj.length; }

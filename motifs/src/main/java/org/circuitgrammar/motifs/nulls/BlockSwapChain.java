@@ -3,25 +3,37 @@ package org.circuitgrammar.motifs.nulls;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.LongPredicate;
+import java.util.function.LongToIntFunction;
 import org.circuitgrammar.motifs.graph.SignedDigraph;
 
 /**
- * The double-edge swap chain shared by the configuration and layer-pair configuration nulls. Edges are grouped into
- * blocks by a key; a trial picks two distinct edges (s1→t1), (s2→t2) of one block uniformly and exchanges their
- * targets, giving (s1→t2), (s2→t1), unless that is a no-op (s1 = s2 or t1 = t2), makes a self-loop, makes an edge the
- * block already has, or (in blocks flagged cross-position) joins two nodes of the same token position. Every node
- * therefore keeps its out-degree and in-degree inside every block, and the graph stays simple. The proposal is
- * symmetric, so the stationary distribution is uniform over the simple graphs the chain can reach.
+ * The edge-swap chain shared by the configuration and layer-pair configuration nulls. Edges are grouped into blocks
+ * by a key; each block has a {@link CellRule} on the token positions of the cells it may fill. Three kinds of trial,
+ * each a symmetric proposal (so the stationary distribution is uniform over the simple graphs the chain can reach):
+ * <ul>
+ *   <li><b>swap</b>: two distinct edges (s1→t1), (s2→t2) of one block, picked uniformly, exchange targets, giving
+ *       (s1→t2), (s2→t1), unless that is a no-op (s1 = s2 or t1 = t2), makes a self-loop, makes an edge the group
+ *       already has, or fills a cell the block's rule forbids;</li>
+ *   <li><b>sign exchange</b> (lpc-sign, {@link SignMode#PRESERVED}): when both target cells of a swap hold edges of the
+ *       other sign that form the reverse swap (an alternating square), the four edges exchange targets together: the
+ *       square's signs flip and every node keeps its signed degrees;</li>
+ *   <li><b>rotation</b> (blocks whose sources and targets overlap, e.g. the configuration null): three distinct edges
+ *       (s1→t1), (s2→t2), (s3→t3), picked uniformly in order, become (s1→t2), (s2→t3), (s3→t1) under the same checks;
+ *       it reverses directed triangles, which no swap can.</li>
+ * </ul>
+ * Every node therefore keeps its out-degree and in-degree inside every block, and the graph stays simple.
  *
  * <p>Each adjacency group (a block, or several blocks that could otherwise duplicate each other's edges, such as the
  * + and − blocks of one layer pair) has its own {@link PairSet} over group-local row and column indices, so a swap
  * check touches one small bitset (cache-resident for a real graph's (layer, layer) blocks) instead of a global hash
- * set. A sweep makes round(sweeps·k) trials in each block of k ≥ 2 edges, block after block; blocks of fewer than two
- * edges never change.
+ * set. A sweep makes round(sweeps·k) swap trials in each block of k ≥ 2 edges, block after block, then in a block with
+ * rotations round(sweeps·k·{@value #ROTATIONS_PER_SWAP}) rotation trials; blocks of fewer than two edges never change.
  *
  * <p>Cost: construction {@code O(n + m log m)}; a trial {@code O(1)}; {@link #current()} {@code O(n + m log m)}.
  */
 final class BlockSwapChain implements NullSampler {
+    /** Rotation trials per swap trial in a block with rotations. */
+    static final double ROTATIONS_PER_SWAP = 0.25;
 
     /** The immutable part, shared by every chain of one null model. */
     static final class Plan {
@@ -34,23 +46,44 @@ final class BlockSwapChain implements NullSampler {
         final int[] row;                   // per slot: source's index inside its adjacency group, fixed
         final int[] initialColumn;         // per slot: target's index inside its adjacency group
         final double[] weight;             // per slot; travels with the slot (source)
-        final boolean[] crossPosition;     // per swap block
+        final int[] cellRule;              // per swap block, a CellRule code
+        final boolean[] rotations;         // per swap block: rotation trials too
+        final boolean signExchange;        // sign exchanges between the + and − blocks of each adjacency group
+        final boolean lazy;                // a swap trial may pick one slot twice (a no-op): no periodic chains
+        final boolean[] negativeBlock;     // per swap block: its weights are negative (meaningful with signExchange)
         final int[] rows;                  // per adjacency group
         final int[] columns;
         final int[] edges;
+        final int[] groupRule;             // per adjacency group, the CellRule of its blocks
+        final int[][] rowNode;             // per adjacency group with sign exchanges: node of each local row
+        final int[][] columnNode;          // ... and of each local column
+        final double[] logFactorial;       // up to the longest row or column of a group with sign exchanges
         final double excitatoryFraction;
 
         /**
-         * @param swapKey       per CSR edge of {@code g} (the order of {@link SignedDigraph#rawOutTargets()}), its
-         *                      swap block: a trial swaps two edges of one block
-         * @param adjacencyKey  per CSR edge, its adjacency group, coarser than (or equal to) the swap block: swapped-in
-         *                      edges are checked against every edge of the group (e.g. the + and − blocks of one
-         *                      layer pair share one group, so a swap never duplicates an edge of the other sign)
-         * @param crossPosition whether a swap key demands that swapped-in edges join different token positions
+         * @param swapKey      per CSR edge of {@code g} (the order of {@link SignedDigraph#rawOutTargets()}), its
+         *                     swap block: a trial moves edges of one block
+         * @param adjacencyKey per CSR edge, its adjacency group, coarser than (or equal to) the swap block:
+         *                     swapped-in edges are checked against every edge of the group (e.g. the + and − blocks of
+         *                     one layer pair share one group, so a swap never duplicates an edge of the other sign)
+         * @param cellRule     per swap key, the {@link CellRule} every edge of the block must keep
+         * @param rotations    per swap key, whether the block also gets rotation trials
+         * @param signExchange whether swaps blocked by an alternating square of the other sign exchange signs; then
+         *                     every swap block must hold edges of one sign
+         * @param lazy         whether a swap trial picks its second slot among all k (so with probability 1/k the
+         *                     same slot, a no-op) rather than among the other k − 1: without it a block whose only
+         *                     legal move is one swap toggles on every trial and, after an even number of trials, is
+         *                     always back where it started (the anchor's chain, kept for it, has this flaw)
          */
-        Plan(SignedDigraph g, long[] swapKey, long[] adjacencyKey, LongPredicate crossPosition, SignMode signs) {
+        Plan(SignedDigraph g, long[] swapKey, long[] adjacencyKey, LongToIntFunction cellRule,
+             LongPredicate rotations, boolean signExchange, boolean lazy, SignMode signs) {
             this.observed = g;
             this.signs = signs;
+            this.signExchange = signExchange;
+            this.lazy = lazy;
+            if (signExchange && !lazy) {
+                throw new IllegalArgumentException("sign exchanges come with lazy trials");
+            }
             int n = g.nodeCount();
             int m = g.edgeCount();
             long[] swapKeys = distinctSorted(swapKey);
@@ -82,9 +115,18 @@ final class BlockSwapChain implements NullSampler {
                     weight[slot] = w[e];
                 }
             }
-            this.crossPosition = new boolean[blocks];
+            this.cellRule = new int[blocks];
+            this.rotations = new boolean[blocks];
+            this.negativeBlock = new boolean[blocks];
             for (int b = 0; b < blocks; b++) {
-                this.crossPosition[b] = crossPosition.test(swapKeys[b]);
+                this.cellRule[b] = cellRule.applyAsInt(swapKeys[b]);
+                this.rotations[b] = rotations.test(swapKeys[b]);
+                this.negativeBlock[b] = !Invariants.excitatory(weight[blockStart[b]]);
+                for (int slot = blockStart[b]; signExchange && slot < blockStart[b + 1]; slot++) {
+                    if (Invariants.excitatory(weight[slot]) == negativeBlock[b]) {
+                        throw new IllegalArgumentException("sign exchanges need one sign per swap block");
+                    }
+                }
             }
             int groups = adjacencyKeys.length;
             row = new int[m];
@@ -117,6 +159,33 @@ final class BlockSwapChain implements NullSampler {
                     initialColumn[slot] = columnIndex[t];
                 }
             }
+            groupRule = new int[groups];
+            Arrays.fill(groupRule, -1);
+            for (int b = 0; b < blocks; b++) {
+                int a = adjacencyOf[b];
+                if (groupRule[a] >= 0 && groupRule[a] != this.cellRule[b]) {
+                    throw new IllegalArgumentException("the blocks of one adjacency group need one cell rule");
+                }
+                groupRule[a] = this.cellRule[b];
+            }
+            rowNode = new int[signExchange ? groups : 0][];
+            columnNode = new int[signExchange ? groups : 0][];
+            int longest = 1;
+            for (int a = 0; a < rowNode.length; a++) {
+                rowNode[a] = new int[rows[a]];
+                columnNode[a] = new int[columns[a]];
+                longest = Math.max(longest, Math.max(rows[a], columns[a]));
+            }
+            for (int b = 0; signExchange && b < blocks; b++) {
+                for (int slot = blockStart[b]; slot < blockStart[b + 1]; slot++) {
+                    rowNode[adjacencyOf[b]][row[slot]] = source[slot];
+                    columnNode[adjacencyOf[b]][initialColumn[slot]] = initialTarget[slot];
+                }
+            }
+            logFactorial = new double[signExchange ? longest + 1 : 0];
+            for (int i = 2; i < logFactorial.length; i++) {
+                logFactorial[i] = logFactorial[i - 1] + Math.log(i);
+            }
             int excitatory = 0;
             for (double x : w) {
                 if (Invariants.excitatory(x)) {
@@ -126,9 +195,10 @@ final class BlockSwapChain implements NullSampler {
             excitatoryFraction = m == 0 ? 1.0 : (double) excitatory / m;
         }
 
-        /** A plan whose swap blocks are their own adjacency groups. */
-        Plan(SignedDigraph g, long[] blockKey, LongPredicate crossPosition, SignMode signs) {
-            this(g, blockKey, blockKey, crossPosition, signs);
+        /** A plan of plain swaps whose swap blocks are their own adjacency groups. */
+        Plan(SignedDigraph g, long[] blockKey, LongToIntFunction cellRule, LongPredicate rotations, boolean lazy,
+             SignMode signs) {
+            this(g, blockKey, blockKey, cellRule, rotations, false, lazy, signs);
         }
 
         private static long[] distinctSorted(long[] keys) {
@@ -146,6 +216,9 @@ final class BlockSwapChain implements NullSampler {
     private final int[] target;
     private final int[] column;
     private final PairSet[] adjacency;
+    private final PairSet[] negativeCells;     // per group with sign exchanges: the cells holding − edges
+    private final CellSlots[] slotAt;          // per group with sign exchanges: the slot in each occupied cell
+    private final LineTrade trade;             // scratch of the line trades (lpc-sign), or null
     private long trials;
     private long accepted;
     private SignedDigraph current;
@@ -156,15 +229,30 @@ final class BlockSwapChain implements NullSampler {
         this.signRng = rng.split();
         this.target = plan.initialTarget.clone();
         this.column = plan.initialColumn.clone();
-        this.adjacency = new PairSet[plan.rows.length];
-        for (int a = 0; a < adjacency.length; a++) {
+        int groups = plan.rows.length;
+        this.adjacency = new PairSet[groups];
+        this.negativeCells = plan.signExchange ? new PairSet[groups] : null;
+        this.slotAt = plan.signExchange ? new CellSlots[groups] : null;
+        for (int a = 0; a < groups; a++) {
             adjacency[a] = new PairSet(plan.rows[a], plan.columns[a], plan.edges[a]);
-        }
-        for (int b = 0; b < plan.blockCount(); b++) {
-            for (int slot = plan.blockStart[b]; slot < plan.blockStart[b + 1]; slot++) {
-                adjacency[plan.adjacencyOf[b]].add(plan.row[slot], column[slot]);
+            if (plan.signExchange) {
+                negativeCells[a] = new PairSet(plan.rows[a], plan.columns[a], plan.edges[a]);
+                slotAt[a] = new CellSlots(plan.rows[a], plan.columns[a], plan.edges[a]);
             }
         }
+        for (int b = 0; b < plan.blockCount(); b++) {
+            int a = plan.adjacencyOf[b];
+            for (int slot = plan.blockStart[b]; slot < plan.blockStart[b + 1]; slot++) {
+                adjacency[a].add(plan.row[slot], column[slot]);
+                if (plan.signExchange) {
+                    slotAt[a].put(plan.row[slot], column[slot], slot);
+                    if (plan.negativeBlock[b]) {
+                        negativeCells[a].add(plan.row[slot], column[slot]);
+                    }
+                }
+            }
+        }
+        this.trade = plan.signExchange ? new LineTrade(plan.logFactorial.length - 1) : null;
         this.current = plan.observed;
     }
 
@@ -173,27 +261,73 @@ final class BlockSwapChain implements NullSampler {
         if (!(sweeps >= 0) || Double.isInfinite(sweeps)) {
             throw new IllegalArgumentException("sweeps must be finite and >= 0: " + sweeps);
         }
+        swapSweeps(sweeps);
+        if (trade != null && sweeps > 0) {
+            lineTrades(sweeps);
+        }
+    }
+
+    /** The swap, sign-exchange and rotation trials of {@code sweeps} sweeps, block after block. */
+    void swapSweeps(double sweeps) {
         for (int b = 0; b < plan.blockCount(); b++) {
             int start = plan.blockStart[b];
             int k = plan.blockStart[b + 1] - start;
-            if (k >= 2) {
-                swapInBlock(adjacency[plan.adjacencyOf[b]], start, k, plan.crossPosition[b], Math.round(sweeps * k));
+            if (k < 2) {
+                continue;
+            }
+            int a = plan.adjacencyOf[b];
+            long swaps = Math.round(sweeps * k);
+            if (plan.signExchange) {
+                swapOrExchangeInBlock(a, start, k, plan.cellRule[b], plan.negativeBlock[b], swaps);
+            } else {
+                swapInBlock(adjacency[a], start, k, plan.cellRule[b], swaps);
+            }
+            if (plan.rotations[b] && k >= 3) {
+                rotateInBlock(a, start, k, plan.cellRule[b], plan.negativeBlock[b],
+                        Math.round(sweeps * k * ROTATIONS_PER_SWAP));
             }
         }
         current = null;
     }
 
-    private void swapInBlock(PairSet set, int start, int k, boolean crossPosition, long blockTrials) {
+    /**
+     * The line trades of {@code sweeps} sweeps (groups with sign exchanges only): per group at least one, and about
+     * sweeps·k/columns row trades and sweeps·k/rows column trades, so each direction reads about sweeps·k cells.
+     */
+    void lineTrades(double sweeps) {
+        for (int a = 0; a < plan.rows.length; a++) {
+            for (long t = Math.max(1, Math.round(sweeps * plan.edges[a] / plan.columns[a])); t > 0; t--) {
+                trade.run(a, true);
+            }
+            for (long t = Math.max(1, Math.round(sweeps * plan.edges[a] / plan.rows[a])); t > 0; t--) {
+                trade.run(a, false);
+            }
+        }
+        current = null;
+    }
+
+    /** Plain swap trials in one block (the hot loop of every swap null but lpc-sign). */
+    private void swapInBlock(PairSet set, int start, int k, int rule, long blockTrials) {
         int[] src = plan.source;
         int[] row = plan.row;
         int[] pos = plan.observed.rawPositions();
+        boolean anyCell = rule == CellRule.ANY;
+        boolean lazy = plan.lazy;
         long ok = 0;
         for (long trial = 0; trial < blockTrials; trial++) {
             long bits = rng.nextLong();                         // both indices from one draw
             int i = start + boundedIndex((int) (bits >>> 32), k);
-            int j = start + boundedIndex((int) bits, k - 1);
-            if (j >= i) {
-                j++;
+            int j;
+            if (lazy) {
+                j = start + boundedIndex((int) bits, k);
+                if (j == i) {
+                    continue;
+                }
+            } else {
+                j = start + boundedIndex((int) bits, k - 1);
+                if (j >= i) {
+                    j++;
+                }
             }
             int s1 = src[i];
             int t1 = target[i];
@@ -202,7 +336,7 @@ final class BlockSwapChain implements NullSampler {
             if (s1 == s2 || t1 == t2 || s1 == t2 || s2 == t1) {
                 continue;
             }
-            if (crossPosition && (pos[s1] == pos[t2] || pos[s2] == pos[t1])) {
+            if (!anyCell && !(CellRule.allows(rule, pos[s1], pos[t2]) && CellRule.allows(rule, pos[s2], pos[t1]))) {
                 continue;
             }
             int r1 = row[i];
@@ -227,6 +361,389 @@ final class BlockSwapChain implements NullSampler {
     }
 
     /**
+     * Swap trials in one single-sign block of a group with sign exchanges: a swap into two empty cells is made as
+     * usual; a swap whose two target cells both hold edges of the other sign, (s1→t2) and (s2→t1), is an alternating
+     * square, and the four edges exchange targets together (its reverse is the same trial on the same two slots).
+     */
+    private void swapOrExchangeInBlock(int group, int start, int k, int rule, boolean negative, long blockTrials) {
+        PairSet set = adjacency[group];
+        PairSet minus = negativeCells[group];
+        CellSlots slots = slotAt[group];
+        int[] src = plan.source;
+        int[] row = plan.row;
+        int[] pos = plan.observed.rawPositions();
+        long ok = 0;
+        for (long trial = 0; trial < blockTrials; trial++) {
+            long bits = rng.nextLong();                         // lazy: j == i is a no-op
+            int i = start + boundedIndex((int) (bits >>> 32), k);
+            int j = start + boundedIndex((int) bits, k);
+            if (j == i) {
+                continue;
+            }
+            int s1 = src[i];
+            int t1 = target[i];
+            int s2 = src[j];
+            int t2 = target[j];
+            if (s1 == s2 || t1 == t2 || s1 == t2 || s2 == t1
+                    || !CellRule.allows(rule, pos[s1], pos[t2]) || !CellRule.allows(rule, pos[s2], pos[t1])) {
+                continue;
+            }
+            int r1 = row[i];
+            int r2 = row[j];
+            int c1 = column[i];
+            int c2 = column[j];
+            boolean filled12 = set.contains(r1, c2);
+            boolean filled21 = set.contains(r2, c1);
+            if (!filled12 && !filled21) {
+                set.remove(r1, c1);
+                set.remove(r2, c2);
+                set.add(r1, c2);
+                set.add(r2, c1);
+                slots.remove(r1, c1);
+                slots.remove(r2, c2);
+                if (negative) {
+                    minus.remove(r1, c1);
+                    minus.remove(r2, c2);
+                    minus.add(r1, c2);
+                    minus.add(r2, c1);
+                }
+            } else if (filled12 && filled21 && minus.contains(r1, c2) != negative
+                    && minus.contains(r2, c1) != negative) {
+                int x = slots.get(r1, c2);                      // the other sign's square: (s1→t2) and (s2→t1)
+                int y = slots.get(r2, c1);
+                target[x] = t1;
+                column[x] = c1;
+                target[y] = t2;
+                column[y] = c2;
+                slots.put(r1, c1, x);
+                slots.put(r2, c2, y);
+                if (negative) {             // i, j negative move to (r1,c2), (r2,c1); x, y positive to the others
+                    minus.remove(r1, c1);
+                    minus.remove(r2, c2);
+                    minus.add(r1, c2);
+                    minus.add(r2, c1);
+                } else {
+                    minus.remove(r1, c2);
+                    minus.remove(r2, c1);
+                    minus.add(r1, c1);
+                    minus.add(r2, c2);
+                }
+            } else {
+                continue;
+            }
+            slots.put(r1, c2, i);
+            slots.put(r2, c1, j);
+            target[i] = t2;
+            target[j] = t1;
+            column[i] = c2;
+            column[j] = c1;
+            ok++;
+        }
+        trials += blockTrials;
+        accepted += ok;
+    }
+
+    /**
+     * Rotation trials in one block: slots i, j, l picked uniformly as an ordered triple of distinct slots; their
+     * edges (s1→t1), (s2→t2), (s3→t3) become (s1→t2), (s2→t3), (s3→t1) if none of these exists, none is a self-loop
+     * and the block's rule allows all three. The reverse is the rotation of (i, l, j), equally likely.
+     */
+    private void rotateInBlock(int group, int start, int k, int rule, boolean negative, long blockTrials) {
+        PairSet set = adjacency[group];
+        int[] src = plan.source;
+        int[] row = plan.row;
+        int[] pos = plan.observed.rawPositions();
+        long ok = 0;
+        for (long trial = 0; trial < blockTrials; trial++) {
+            int i = start + rng.nextInt(k);
+            int j = start + rng.nextInt(k - 1);
+            if (j >= i) {
+                j++;
+            }
+            int l = start + rng.nextInt(k - 2);
+            int low = Math.min(i, j);
+            int high = Math.max(i, j);
+            if (l >= low) {
+                l++;
+            }
+            if (l >= high) {
+                l++;
+            }
+            int s1 = src[i];
+            int s2 = src[j];
+            int s3 = src[l];
+            int t1 = target[i];
+            int t2 = target[j];
+            int t3 = target[l];
+            if (s1 == t2 || s2 == t3 || s3 == t1 || !CellRule.allows(rule, pos[s1], pos[t2])
+                    || !CellRule.allows(rule, pos[s2], pos[t3]) || !CellRule.allows(rule, pos[s3], pos[t1])) {
+                continue;
+            }
+            int r1 = row[i];
+            int r2 = row[j];
+            int r3 = row[l];
+            int c1 = column[i];
+            int c2 = column[j];
+            int c3 = column[l];
+            // an existing target edge also rules out repeated sources or targets among the three
+            if (set.contains(r1, c2) || set.contains(r2, c3) || set.contains(r3, c1)) {
+                continue;
+            }
+            set.remove(r1, c1);
+            set.remove(r2, c2);
+            set.remove(r3, c3);
+            set.add(r1, c2);
+            set.add(r2, c3);
+            set.add(r3, c1);
+            if (plan.signExchange) {
+                slotAt[group].remove(r1, c1);
+                slotAt[group].remove(r2, c2);
+                slotAt[group].remove(r3, c3);
+                slotAt[group].put(r1, c2, i);
+                slotAt[group].put(r2, c3, j);
+                slotAt[group].put(r3, c1, l);
+                if (negative) {
+                    PairSet minus = negativeCells[group];
+                    minus.remove(r1, c1);
+                    minus.remove(r2, c2);
+                    minus.remove(r3, c3);
+                    minus.add(r1, c2);
+                    minus.add(r2, c3);
+                    minus.add(r3, c1);
+                }
+            }
+            target[i] = t2;
+            target[j] = t3;
+            target[l] = t1;
+            column[i] = c2;
+            column[j] = c3;
+            column[l] = c1;
+            ok++;
+        }
+        trials += blockTrials;
+        accepted += ok;
+    }
+
+    /**
+     * The exact heat-bath trade between two rows (or two columns) of one signed adjacency group: every other line
+     * fixed, the two lines' cells are redrawn uniformly from all configurations that keep each line's + and − counts,
+     * each crossing line's + and − counts, simplicity and the group's cell rule. Cells where the two lines agree, or
+     * where either cell is forbidden, stay. Of the rest, a cross line holding {+, empty} (A), {−, empty} (B) or {+, −}
+     * (C) can give either order; if line 1 keeps + in z of the C cells it must keep + in x = P − z of the A cells and −
+     * in y = M − |C| + z of the B cells (P, M: its + and − cells among them), so z is drawn with weight
+     * C(|A|, x)·C(|B|, y)·C(|C|, z) and the cells uniformly. A Gibbs step: it leaves the uniform distribution
+     * invariant. Cost {@code O(line length)}. Edge slots keep their sources: a row's slot that loses its cell takes a
+     * cell the row gains with the same sign.
+     */
+    private final class LineTrade {
+        private static final byte EMPTY = 0;
+        private static final byte PLUS = 1;
+        private static final byte MINUS = 2;
+        private final int[] index;            // positions along the line that may change
+        private final byte[] old1;
+        private final byte[] old2;
+        private final byte[] new1;
+        private final byte[] new2;
+        private final int[] a;                // positions of type A, B, C
+        private final int[] b;
+        private final int[] c;
+        private final double[] weight;
+        private final int[] leavingPlus;
+        private final int[] leavingMinus;
+
+        LineTrade(int longest) {
+            index = new int[longest];
+            old1 = new byte[longest];
+            old2 = new byte[longest];
+            new1 = new byte[longest];
+            new2 = new byte[longest];
+            a = new int[longest];
+            b = new int[longest];
+            c = new int[longest];
+            weight = new double[longest + 1];
+            leavingPlus = new int[longest];
+            leavingMinus = new int[longest];
+        }
+
+        void run(int group, boolean byRows) {
+            int lines = byRows ? plan.rows[group] : plan.columns[group];
+            int length = byRows ? plan.columns[group] : plan.rows[group];
+            if (lines < 2) {
+                return;
+            }
+            int l1 = rng.nextInt(lines);
+            int l2 = rng.nextInt(lines - 1);
+            if (l2 >= l1) {
+                l2++;
+            }
+            int movable = 0;
+            int nA = 0;
+            int nB = 0;
+            int nC = 0;
+            int plus1 = 0;
+            int minus1 = 0;
+            for (int k = 0; k < length; k++) {
+                byte s1 = state(group, byRows ? l1 : k, byRows ? k : l1);
+                byte s2 = state(group, byRows ? l2 : k, byRows ? k : l2);
+                if (s1 == s2 || !allowed(group, byRows ? l1 : k, byRows ? k : l1)
+                        || !allowed(group, byRows ? l2 : k, byRows ? k : l2)) {
+                    continue;
+                }
+                index[movable] = k;
+                old1[movable] = s1;
+                old2[movable] = s2;
+                if (s1 != MINUS && s2 != MINUS) {
+                    a[nA++] = movable;
+                } else if (s1 != PLUS && s2 != PLUS) {
+                    b[nB++] = movable;
+                } else {
+                    c[nC++] = movable;
+                }
+                plus1 += s1 == PLUS ? 1 : 0;
+                minus1 += s1 == MINUS ? 1 : 0;
+                movable++;
+            }
+            if (movable < 2) {
+                return;
+            }
+            int z = drawPlusInC(nA, nB, nC, plus1, minus1);
+            int x = plus1 - z;
+            int y = minus1 - nC + z;
+            split(a, nA, x, PLUS, EMPTY);
+            split(b, nB, y, MINUS, EMPTY);
+            split(c, nC, z, PLUS, MINUS);
+            if (byRows) {
+                applyToRow(group, l1, movable, old1, new1, index);
+                applyToRow(group, l2, movable, old2, new2, index);
+            } else {
+                for (int i = 0; i < movable; i++) {      // row index[i]: its cells in columns l1 and l2
+                    applyColumnPair(group, index[i], l1, l2, i);
+                }
+            }
+        }
+
+        /** z, the number of C cells where line 1 keeps +, drawn with weight C(nA, x)·C(nB, y)·C(nC, z). */
+        private int drawPlusInC(int nA, int nB, int nC, int plus1, int minus1) {
+            int low = Math.max(0, Math.max(plus1 - nA, nC - minus1));
+            int high = Math.min(nC, Math.min(plus1, nC - minus1 + nB));
+            double max = Double.NEGATIVE_INFINITY;
+            for (int z = low; z <= high; z++) {
+                weight[z] = logChoose(nA, plus1 - z) + logChoose(nB, minus1 - nC + z) + logChoose(nC, z);
+                max = Math.max(max, weight[z]);
+            }
+            double total = 0;
+            for (int z = low; z <= high; z++) {
+                weight[z] = Math.exp(weight[z] - max);
+                total += weight[z];
+            }
+            double u = rng.nextDouble() * total;
+            for (int z = low; z < high; z++) {
+                u -= weight[z];
+                if (u < 0) {
+                    return z;
+                }
+            }
+            return high;
+        }
+
+        private double logChoose(int n, int k) {
+            return plan.logFactorial[n] - plan.logFactorial[k] - plan.logFactorial[n - k];
+        }
+
+        /** Line 1 gets {@code first} in {@code chosen} random ones of {@code cells}, {@code second} in the rest. */
+        private void split(int[] cells, int count, int chosen, byte first, byte second) {
+            for (int i = 0; i < chosen; i++) {                  // partial Fisher–Yates
+                int j = i + rng.nextInt(count - i);
+                int t = cells[i];
+                cells[i] = cells[j];
+                cells[j] = t;
+            }
+            for (int i = 0; i < count; i++) {
+                int at = cells[i];
+                byte mine = i < chosen ? first : second;
+                new1[at] = mine;
+                new2[at] = (byte) (old1[at] + old2[at] - mine);   // the pair's other member
+            }
+        }
+
+        /** Row {@code row}: cells (row, l1) and (row, l2) take new1[i] and new2[i]. */
+        private void applyColumnPair(int group, int row, int l1, int l2, int i) {
+            if (new1[i] == old1[i]) {
+                return;
+            }
+            int[] columnsOfPair = {l1, l2};
+            byte[] before = {old1[i], old2[i]};
+            byte[] after = {new1[i], new2[i]};
+            applyToRow(group, row, 2, before, after, columnsOfPair);
+        }
+
+        /**
+         * Row {@code row} changes cells {@code columnsAt[i]} from {@code before[i]} to {@code after[i]}, i in
+         * [0, count); the row's + and − counts over them are equal before and after.
+         */
+        private void applyToRow(int group, int row, int count, byte[] before, byte[] after, int[] columnsAt) {
+            PairSet set = adjacency[group];
+            PairSet minus = negativeCells[group];
+            CellSlots slots = slotAt[group];
+            int plus = 0;
+            int minusCount = 0;
+            for (int i = 0; i < count; i++) {
+                if (before[i] != after[i] && before[i] != EMPTY) {
+                    int slot = slots.get(row, columnsAt[i]);
+                    if (before[i] == PLUS) {
+                        leavingPlus[plus++] = slot;
+                    } else {
+                        leavingMinus[minusCount++] = slot;
+                    }
+                }
+            }
+            for (int i = 0; i < count; i++) {
+                if (before[i] == after[i]) {
+                    continue;
+                }
+                int col = columnsAt[i];
+                if (before[i] == EMPTY) {
+                    set.add(row, col);
+                } else if (after[i] == EMPTY) {
+                    set.remove(row, col);
+                    slots.remove(row, col);
+                }
+                if (before[i] == MINUS) {
+                    minus.remove(row, col);
+                }
+                if (after[i] == MINUS) {
+                    minus.add(row, col);
+                }
+            }
+            plus = 0;
+            minusCount = 0;
+            for (int i = 0; i < count; i++) {
+                if (before[i] != after[i] && after[i] != EMPTY) {
+                    int col = columnsAt[i];
+                    int slot = after[i] == PLUS ? leavingPlus[plus++] : leavingMinus[minusCount++];
+                    target[slot] = plan.columnNode[group][col];
+                    column[slot] = col;
+                    slots.put(row, col, slot);
+                }
+            }
+        }
+
+        private byte state(int group, int row, int col) {
+            if (!adjacency[group].contains(row, col)) {
+                return EMPTY;
+            }
+            return negativeCells[group].contains(row, col) ? MINUS : PLUS;
+        }
+
+        private boolean allowed(int group, int row, int col) {
+            int s = plan.rowNode[group][row];
+            int t = plan.columnNode[group][col];
+            int[] pos = plan.observed.rawPositions();
+            return s != t && CellRule.allows(plan.groupRule[group], pos[s], pos[t]);
+        }
+    }
+
+    /**
      * A uniform index in {@code [0, bound)} from 32 random bits, by Lemire's multiply-shift with rejection (exactly
      * uniform; the redraw happens with probability below bound / 2^32).
      */
@@ -241,12 +758,39 @@ final class BlockSwapChain implements NullSampler {
         return (int) (product >>> 32);
     }
 
+    /**
+     * The current graph, built once per state in {@code O(n + m)} without sorting: slots are bucketed by target, then
+     * the targets are visited in ascending order and appended to their sources' rows (whose offsets never change, as
+     * every move keeps each source's out-degree), so every row comes out ascending.
+     */
     @Override
     public SignedDigraph current() {
         if (current == null) {
             SignedDigraph g = plan.observed;
             double[] w = EdgeSigns.assign(plan.signs, plan.weight, plan.blockStart, plan.excitatoryFraction, signRng);
-            current = SignedDigraph.fromEdges(g.rawLayers(), g.rawPositions(), plan.source, target, w, w.length);
+            int n = g.nodeCount();
+            int m = target.length;
+            int[] byTargetStart = new int[n + 1];
+            for (int slot = 0; slot < m; slot++) {
+                byTargetStart[target[slot] + 1]++;
+            }
+            for (int v = 0; v < n; v++) {
+                byTargetStart[v + 1] += byTargetStart[v];
+            }
+            int[] byTarget = new int[m];
+            for (int slot = 0; slot < m; slot++) {
+                byTarget[byTargetStart[target[slot]]++] = slot;
+            }
+            int[] outOff = g.rawOutOffsets();
+            int[] rowFill = Arrays.copyOf(outOff, n);
+            int[] outAdj = new int[m];
+            double[] outW = new double[m];
+            for (int slot : byTarget) {             // targets ascending
+                int at = rowFill[plan.source[slot]]++;
+                outAdj[at] = target[slot];
+                outW[at] = w[slot];
+            }
+            current = SignedDigraph.fromSortedRows(g.rawLayers(), g.rawPositions(), outOff, outAdj, outW);
         }
         return current;
     }

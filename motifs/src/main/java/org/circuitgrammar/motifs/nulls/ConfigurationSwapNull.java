@@ -11,9 +11,10 @@ import org.circuitgrammar.motifs.graph.SignedDigraph;
  * that is with the source (circuit-motifs meant this but lost every sign, spec §5.2).
  *
  * <p><b>It leaves the DAG.</b> Layers are ignored, so samples of a layered DAG get backward edges, mutual pairs and
- * directed cycles, and classes impossible in the observed graph get non-zero null means. Directed 2-swaps also cannot
- * reach every directed graph with the given degrees (triangle reversals would be needed). Use {@link NullKind#LPC}
- * for a null that respects the layering.
+ * directed cycles, and classes impossible in the observed graph get non-zero null means. Directed 2-swaps alone cannot
+ * reach every directed graph with the given degrees; under {@link NullRules#CAUSAL} the chain adds three-edge
+ * rotations, which reverse directed triangles, and then reaches them all (Erdős, Miklós and Toroczkai 2010; checked
+ * by enumeration in the tests). Use {@link NullKind#LPC} for a null that respects the layering.
  *
  * <p>Invariants (see {@link #invariantViolations}): nodes, edge count, every node's in- and out-degree, each source's
  * multiset of out-weights. Costs: construction {@code O(n + m log m)}; a sweep {@code O(m)} trials of {@code O(1)}.
@@ -21,8 +22,15 @@ import org.circuitgrammar.motifs.graph.SignedDigraph;
 public final class ConfigurationSwapNull implements NullModel {
     private final BlockSwapChain.Plan plan;
 
-    public ConfigurationSwapNull(SignedDigraph observed) {
-        this.plan = new BlockSwapChain.Plan(observed, new long[observed.edgeCount()], key -> false, SignMode.CARRIED);
+    /**
+     * @param rules {@link NullRules#CAUSAL}: swaps and triangle-reversing rotations, which together reach every
+     *              simple digraph with the observed degrees (positions are ignored: this null leaves the DAG anyway);
+     *              {@link NullRules#ANCHOR}: swaps only, as igraph and circuit-motifs
+     */
+    public ConfigurationSwapNull(SignedDigraph observed, NullRules rules) {
+        boolean causal = rules == NullRules.CAUSAL;
+        this.plan = new BlockSwapChain.Plan(observed, new long[observed.edgeCount()], key -> CellRule.ANY,
+                key -> causal, causal, SignMode.CARRIED);
     }
 
     @Override

@@ -63,6 +63,39 @@ final class Invariants {
         }
     }
 
+    /**
+     * Adds a line if the sample has a different number of edges that go back in token position (source position
+     * after target position) than the observed graph: for a causal observed graph, names the first such edge.
+     */
+    static void keepsBackwardEdges(SignedDigraph observed, SignedDigraph sample, List<String> out) {
+        int expected = backwardEdges(observed, null);
+        StringBuilder first = new StringBuilder();
+        int found = backwardEdges(sample, first);
+        if (found != expected) {
+            out.add(expected == 0 ? "the observed graph is causal but the sample has " + found
+                    + " edge(s) that go back in token position, e.g. " + first
+                    : "edges that go back in token position: " + found + " != " + expected);
+        }
+    }
+
+    /** The number of edges whose source position is after the target's; the first one is appended to {@code first}. */
+    private static int backwardEdges(SignedDigraph g, StringBuilder first) {
+        int[] off = g.rawOutOffsets();
+        int[] adj = g.rawOutTargets();
+        int count = 0;
+        for (int s = 0; s < g.nodeCount(); s++) {
+            for (int e = off[s]; e < off[s + 1]; e++) {
+                if (g.position(s) > g.position(adj[e])) {
+                    if (count++ == 0 && first != null) {
+                        first.append(s).append("→").append(adj[e]).append(" (position ").append(g.position(s))
+                                .append(" > ").append(g.position(adj[e])).append(')');
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
     /** True iff every edge goes from a lower to a strictly higher layer (which makes the graph a DAG). */
     static boolean isStrictlyLayered(SignedDigraph g) {
         int[] off = g.rawOutOffsets();

@@ -27,31 +27,34 @@ public final class LayerPairSwapNull implements NullModel {
     private static final int LAYER_BIAS = 2;                // layers from −2 (unparseable) upwards
     private static final int LAYER_BITS = 20;
     private static final int EXTRA_BITS = 24;
-    private static final int CROSS = 0;
+    private static final int FORWARD_CLASS = 0;
+    private static final int BACKWARD_CLASS = 1;
+    private static final int SAME_BASE = 2;
 
     private final NullKind kind;
     private final SignMode signs;
     private final boolean byPosition;
+    private final NullRules rules;
     private final BlockSwapChain.Plan plan;
 
-    private LayerPairSwapNull(NullKind kind, SignedDigraph g, SignMode signs, boolean byPosition) {
+    private LayerPairSwapNull(NullKind kind, SignedDigraph g, SignMode signs, boolean byPosition, NullRules rules) {
         this.kind = kind;
         this.signs = signs;
         this.byPosition = byPosition;
+        this.rules = rules;
+        boolean causal = rules == NullRules.CAUSAL;
         boolean bySign = signs == SignMode.PRESERVED;
         long[] keys = new long[g.edgeCount()];
         long[] adjacencyKeys = new long[g.edgeCount()];
         int[] off = g.rawOutOffsets();
         int[] adj = g.rawOutTargets();
+        int[] pos = g.rawPositions();
         double[] w = g.rawOutWeights();
         for (int s = 0; s < g.nodeCount(); s++) {
             for (int e = off[s]; e < off[s + 1]; e++) {
                 int t = adj[e];
-                adjacencyKeys[e] = key(g.layer(s), g.layer(t), 0);
-                int extra = 0;
-                if (byPosition) {
-                    extra = g.position(s) == g.position(t) ? 1 + checkedPosition(g.position(s)) : CROSS;
-                }
+                int extra = edgeClass(pos[s], pos[t], byPosition, causal);
+                adjacencyKeys[e] = key(g.layer(s), g.layer(t), extra);
                 if (bySign) {
                     extra = extra << 1 | (Invariants.excitatory(w[e]) ? 1 : 0);
                 }
@@ -59,36 +62,77 @@ public final class LayerPairSwapNull implements NullModel {
             }
         }
         long extraMask = (1L << EXTRA_BITS) - 1;
+        int signBits = bySign ? 1 : 0;
         // a same-position edge can never equal a cross one, but a + edge can equal a − one: signs share adjacency
         this.plan = new BlockSwapChain.Plan(g, keys, bySign ? adjacencyKeys : keys,
-                key -> byPosition && ((key & extraMask) >>> (bySign ? 1 : 0)) == CROSS, signs);
+                key -> cellRule((int) ((key & extraMask) >>> signBits), byPosition, causal),
+                key -> causal && sourceLayerOf(key) == targetLayerOf(key), causal && bySign, causal, signs);
+    }
+
+    /**
+     * The class of an edge inside its layer pair, the {@code extra} of its block key. CAUSAL rules:
+     * {@link #FORWARD_CLASS} or {@link #BACKWARD_CLASS}, or with positions {@code SAME_BASE + position} for a
+     * same-position edge. ANCHOR rules: 0, or with positions {@code 1 + position} for a same-position edge and
+     * {@link #FORWARD_CLASS} (= cross) for the rest.
+     */
+    private static int edgeClass(int sourcePosition, int targetPosition, boolean byPosition, boolean causal) {
+        boolean same = sourcePosition == targetPosition;
+        if (!causal) {
+            return byPosition && same ? 1 + checkedPosition(sourcePosition) : FORWARD_CLASS;
+        }
+        if (byPosition && same) {
+            return SAME_BASE + checkedPosition(sourcePosition);
+        }
+        return sourcePosition > targetPosition ? BACKWARD_CLASS : FORWARD_CLASS;
+    }
+
+    /** The {@link CellRule} of a block of edge class {@code edgeClass} (see {@link #edgeClass}). */
+    private static int cellRule(int edgeClass, boolean byPosition, boolean causal) {
+        if (!causal) {
+            return byPosition && edgeClass == FORWARD_CLASS ? CellRule.DIFFERENT : CellRule.ANY;
+        }
+        if (edgeClass == BACKWARD_CLASS) {
+            return CellRule.BACKWARD;
+        }
+        if (edgeClass == FORWARD_CLASS) {
+            return byPosition ? CellRule.FORWARD : CellRule.FORWARD_OR_SAME;
+        }
+        return CellRule.ANY;            // one position: the block split keeps it
+    }
+
+    private static long sourceLayerOf(long key) {
+        return key >>> (LAYER_BITS + EXTRA_BITS);
+    }
+
+    private static long targetLayerOf(long key) {
+        return (key >>> EXTRA_BITS) & ((1L << LAYER_BITS) - 1);
     }
 
     /** Plain LPC: swaps inside (source layer, target layer) blocks, weights carried by the edge slot. */
-    public static LayerPairSwapNull lpc(SignedDigraph g) {
-        return new LayerPairSwapNull(NullKind.LPC, g, SignMode.CARRIED, false);
+    public static LayerPairSwapNull lpc(SignedDigraph g, NullRules rules) {
+        return new LayerPairSwapNull(NullKind.LPC, g, SignMode.CARRIED, false, rules);
     }
 
     /** LPC with signs reassigned per sample: {@link SignMode#SHUFFLED} (exact per block) or {@link SignMode#BERNOULLI}.
      */
-    public static LayerPairSwapNull signShuffle(SignedDigraph g, SignMode signs) {
+    public static LayerPairSwapNull signShuffle(SignedDigraph g, SignMode signs, NullRules rules) {
         if (signs != SignMode.SHUFFLED && signs != SignMode.BERNOULLI) {
             throw new IllegalArgumentException("lpc-shuffle signs are SHUFFLED or BERNOULLI, not " + signs);
         }
-        return new LayerPairSwapNull(NullKind.LPC_SHUFFLE, g, signs, false);
+        return new LayerPairSwapNull(NullKind.LPC_SHUFFLE, g, signs, false, rules);
     }
 
     /** LPC with signs kept on edges: {@link SignMode#PRESERVED} (same-sign swaps) or {@link SignMode#CARRIED}. */
-    public static LayerPairSwapNull signPreserving(SignedDigraph g, SignMode signs) {
+    public static LayerPairSwapNull signPreserving(SignedDigraph g, SignMode signs, NullRules rules) {
         if (signs != SignMode.PRESERVED && signs != SignMode.CARRIED) {
             throw new IllegalArgumentException("lpc-sign signs are PRESERVED or CARRIED, not " + signs);
         }
-        return new LayerPairSwapNull(NullKind.LPC_SIGN, g, signs, false);
+        return new LayerPairSwapNull(NullKind.LPC_SIGN, g, signs, false, rules);
     }
 
     /** LPC over blocks keyed also by same or cross token position; weights carried by the edge slot. */
-    public static LayerPairSwapNull positionAware(SignedDigraph g) {
-        return new LayerPairSwapNull(NullKind.LPC_POSITION, g, SignMode.CARRIED, true);
+    public static LayerPairSwapNull positionAware(SignedDigraph g, NullRules rules) {
+        return new LayerPairSwapNull(NullKind.LPC_POSITION, g, SignMode.CARRIED, true, rules);
     }
 
     /** Packs (source layer, target layer, extra) into a block key; layers must lie in [−2, 2^20 − 3]. */
@@ -106,7 +150,7 @@ public final class LayerPairSwapNull implements NullModel {
     }
 
     private static int checkedPosition(int position) {
-        if (position < 0 || position >= (1 << (EXTRA_BITS - 2)) - 1) {
+        if (position < 0 || position >= (1 << (EXTRA_BITS - 2)) - SAME_BASE) {
             throw new IllegalArgumentException("token position out of range for position blocks: " + position);
         }
         return position;
@@ -146,6 +190,13 @@ public final class LayerPairSwapNull implements NullModel {
         Invariants.sameMultiset(g, sample, "in-degree per source layer",
                 (h, s, t, w) -> List.of(t, h.layer(s)), out);
         Invariants.acyclicIfLayered(g, sample, out);
+        if (rules == NullRules.CAUSAL) {
+            Invariants.keepsBackwardEdges(g, sample, out);
+            Invariants.sameMultiset(g, sample, "out-degree per target layer and direction in position",
+                    (h, s, t, w) -> List.of(s, h.layer(t), h.position(s) > h.position(t)), out);
+            Invariants.sameMultiset(g, sample, "in-degree per source layer and direction in position",
+                    (h, s, t, w) -> List.of(t, h.layer(s), h.position(s) > h.position(t)), out);
+        }
         switch (signs) {
             case CARRIED:
                 Invariants.sameMultiset(g, sample, "out-weights per source and target layer",

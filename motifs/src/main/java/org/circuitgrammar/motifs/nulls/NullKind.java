@@ -25,6 +25,12 @@ public enum NullKind {
     /** LPC over blocks keyed by (source layer, target layer, same or cross token position). */
     LPC_POSITION("lpc-position");
 
+    /**
+     * The command-line name of the default null: layers, causal token positions, every node's degrees per layer pair
+     * and per same/cross position. Chosen by measurement over the shared corpus (docs/nulls.md, "The default null").
+     */
+    public static final String DEFAULT_NAME = "lpc-position";
+
     /** The word that selects every kind in {@link #parseList}. */
     public static final String ALL = "all";
 

@@ -37,8 +37,8 @@ import org.circuitgrammar.motifs.stats.Statistic;
  * equal {@link CensusResult}.
  *
  * <p>Encoding rules: a {@link Statistic} is a JSON number when defined and {@code {"undefined": reason}} otherwise;
- * a non-finite double (a moment without samples, a diagnostic that could not be measured) is JSON {@code null} and
- * reads back as NaN; null models, profiles and families are their persisted ids. Files of another format version are
+ * a non-finite double, boxed or not (a moment without samples, a diagnostic that could not be measured, also inside
+ * lists and maps) is JSON {@code null} and reads back as NaN; null models, profiles and families are their persisted ids. Files of another format version are
  * refused with a one-line message that says to rerun the census.
  */
 public final class CensusResultCodec {
@@ -142,6 +142,7 @@ public final class CensusResultCodec {
         module.addSerializer(Double.class, finiteOrNull);
         module.addSerializer(Double.TYPE, finiteOrNull);
         module.addDeserializer(Double.TYPE, new NullAsNaNDeserializer());
+        module.addDeserializer(Double.class, new NullAsNaNDeserializer());
         byId(module, NullKind.class, NullKind::cliName, NullKind::parse);
         byId(module, EnsembleSpec.Profile.class, EnsembleSpec.Profile::cliName, EnsembleSpec.Profile::parse);
         byId(module, MotifFamily.class, MotifFamily::id, MotifFamily::parse);

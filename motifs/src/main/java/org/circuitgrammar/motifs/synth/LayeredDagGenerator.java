@@ -53,8 +53,15 @@ public final class LayeredDagGenerator {
         }
         // features sorted by (layer, position): file order like circuit-tracer output
         long[] keys = new long[features];
+        double[] positionCumulative = new double[positions];
+        for (int p = 0; p < positions; p++) {
+            positionCumulative[p] = (p > 0 ? positionCumulative[p - 1] : 0) + Math.pow(p + 1, spec.positionSkew());
+        }
         for (int f = 0; f < features; f++) {
-            keys[f] = (long) random.nextInt(layers) * positions + random.nextInt(positions);
+            int l = random.nextInt(layers);
+            int p = spec.positionSkew() == 0 ? random.nextInt(positions)
+                    : pick(positionCumulative, random.nextDouble() * positionCumulative[positions - 1]);
+            keys[f] = (long) l * positions + p;
         }
         Arrays.sort(keys);
         int[] nextIndex = new int[layers];

@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * What {@link LayeredDagGenerator} builds. Node budget: {@code positions} embeddings (layer −1, one per position),
  * {@code logits} logits (layer {@code layers + 1}, at the last position, as circuit-tracer numbers them) and
- * {@code nodes − positions − logits} features spread uniformly over layers {@code 0..layers−1} and positions.
+ * {@code nodes − positions − logits} features spread uniformly over layers {@code 0..layers−1} and over positions
+ * with weight {@code (p + 1)^positionSkew} (0: uniform; 3 puts two thirds of 8 positions' features at the last two).
  *
  * @param nodes                total node count
  * @param edges                exact number of distinct edges
@@ -17,10 +18,17 @@ import java.util.Locale;
  * @param negative             fraction of edges with a negative weight
  * @param toLogit              fraction of edges that end in a logit
  * @param seed                 the only source of randomness
+ * @param positionSkew         ≥ 0: features sit at position p with weight (p + 1)^positionSkew
  */
 public record LayeredDagSpec(int nodes, int edges, int layers, int positions, int logits, double samePosition,
-                             double negative, double toLogit, long seed) {
+                             double negative, double toLogit, long seed, double positionSkew) {
+    /** Qwen3-0.6B per-layer-transcoder graphs: 28 layers, 8 positions, features mostly at the last positions. */
+    public static final String QWEN_PRESET = "q";
+
     public LayeredDagSpec {
+        if (!(positionSkew >= 0) || Double.isInfinite(positionSkew)) {
+            throw new IllegalArgumentException("position skew must be finite and >= 0: " + positionSkew);
+        }
         if (layers < 1 || positions < 1 || logits < 0 || nodes < positions + logits + 1) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "need layers >= 1, positions >= 1, logits >= 0 and nodes > positions + logits: "
@@ -44,7 +52,7 @@ public record LayeredDagSpec(int nodes, int edges, int layers, int positions, in
     public static LayeredDagSpec of(int nodes, int edges, long seed) {
         int positions = Math.max(1, Math.min(16, nodes / 200));
         return new LayeredDagSpec(nodes, edges, 18, positions, Math.min(10, Math.max(0, nodes - positions - 1)),
-                0.9, 0.2, 0.25, seed);
+                0.9, 0.2, 0.25, seed, 0);
     }
 
     /**
@@ -53,14 +61,19 @@ public record LayeredDagSpec(int nodes, int edges, int layers, int positions, in
      * graph, on two positions so that 70% same-position edges fit, and only 3% of edges into the 10 logits, which
  * have just ~1,500 possible sources). s, m and l send 25% of their edges to the logits, so logit in-degrees are
  * in the hundreds (s) to thousands (m, l), as the spec describes and as igraph's running time reflects.
+     * {@value #QWEN_PRESET}: 300 nodes / 21,000 edges over 28 layers and 8 positions, features skewed to the last
+     * positions (skew 3), 5% of edges into the 10 logits, 40% of the rest at one position (70% would not fit:
+     * same-position pairs are scarcer than cross ones when features crowd the last positions), shaped like the Qwen3-0.6B PLT graphs (about 65 links per
+     * node, issue 13).
      */
     public static LayeredDagSpec preset(String name, long seed) {
         return switch (name) {
-            case "s" -> new LayeredDagSpec(1_000, 20_000, 18, 8, 10, 0.9, 0.2, 0.25, seed);
-            case "m" -> new LayeredDagSpec(5_000, 100_000, 18, 12, 10, 0.9, 0.2, 0.25, seed);
-            case "l" -> new LayeredDagSpec(20_000, 500_000, 18, 16, 10, 0.9, 0.2, 0.25, seed);
-            case "d" -> new LayeredDagSpec(1_500, 300_000, 18, 2, 10, 0.71, 0.2, 0.03, seed);
-            default -> throw new IllegalArgumentException("unknown preset '" + name + "' (s, m, l, d)");
+            case "s" -> new LayeredDagSpec(1_000, 20_000, 18, 8, 10, 0.9, 0.2, 0.25, seed, 0);
+            case "m" -> new LayeredDagSpec(5_000, 100_000, 18, 12, 10, 0.9, 0.2, 0.25, seed, 0);
+            case "l" -> new LayeredDagSpec(20_000, 500_000, 18, 16, 10, 0.9, 0.2, 0.25, seed, 0);
+            case "d" -> new LayeredDagSpec(1_500, 300_000, 18, 2, 10, 0.71, 0.2, 0.03, seed, 0);
+            case QWEN_PRESET -> new LayeredDagSpec(300, 21_000, 28, 8, 10, 0.4, 0.35, 0.05, seed, 3);
+            default -> throw new IllegalArgumentException("unknown preset '" + name + "' (s, m, l, d, q)");
         };
     }
 }

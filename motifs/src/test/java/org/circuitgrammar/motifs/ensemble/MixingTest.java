@@ -48,4 +48,37 @@ class MixingTest {
         assertEquals((5 - 2) / 1.0, Mixing.z(5, x, early, true), 1e-12);
         assertTrue(Double.isNaN(Mixing.z(5, x, early, false)));
     }
+
+    /** AR(1) with φ has τ = (1 + φ)/(1 − φ) (closed form); independent draws give N; one sample per chain gives N. */
+    @Test
+    void effectiveSamples_ar1_matchesClosedForm_independent_nearN() {
+        SplittableRandom rng = new SplittableRandom(8);
+        for (double phi : new double[] {0.0, 0.5, 0.8}) {
+            int chains = 16;
+            long[] x = new long[chains * 5000];
+            for (int c = 0; c < chains; c++) {
+                double v = rng.nextGaussian() * 100 / Math.sqrt(1 - phi * phi);     // stationary start
+                for (int i = 0; i < 5000; i++) {
+                    v = phi * v + rng.nextGaussian() * 100;
+                    x[c * 5000 + i] = Math.round(v);
+                }
+            }
+            double expected = x.length * (1 - phi) / (1 + phi);
+            assertEquals(expected, Mixing.effectiveSamples(chains, x), 0.1 * expected, "phi " + phi);
+        }
+        long[] oneEach = {3, 9, 4, 1, 7};
+        assertEquals(5.0, Mixing.effectiveSamples(5, oneEach), 1e-12);
+    }
+
+    /** Chains stuck at different levels (no burn-in): almost no effective samples, though each chain looks fine. */
+    @Test
+    void effectiveSamples_chainsAtDifferentLevels_few() {
+        SplittableRandom rng = new SplittableRandom(2);
+        long[] x = new long[4 * 250];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i / 250) * 1000 + rng.nextInt(10);
+        }
+        assertTrue(Mixing.effectiveSamples(4, x) < 20, "ess " + Mixing.effectiveSamples(4, x));
+        assertTrue(Mixing.effectiveSamples(1, java.util.Arrays.copyOf(x, 250)) > 150);
+    }
 }

@@ -55,7 +55,8 @@ class NullDistributionTest {
         int[] layer = {0, 0, 0, 1, 1, 2};
         int[] position = new int[6];
         SignedDigraph g = TestGraphs.of(layer, position, 0, 3, 1, 4, 3, 5);   // blocks (0,1): k=2 of 6; (1,2): k=1 of 2
-        NullSampler lpEr = new LayerPairErNull(g, SignMode.SHUFFLED).newSampler(new SplittableRandom(3));
+        NullSampler lpEr = new LayerPairErNull(g, SignMode.SHUFFLED, NullRules.CAUSAL)
+                .newSampler(new SplittableRandom(3));
         int samples = 30_000;
         Map<String, Integer> hits = new HashMap<>();
         for (int i = 0; i < samples; i++) {
@@ -86,7 +87,7 @@ class NullDistributionTest {
     @Test
     void layerPairSwap_singleBlock_uniformOverRealisations() {
         int[] layer = {0, 0, 0, 1, 1, 1};
-        int[] position = {0, 1, 2, 0, 1, 2};
+        int[] position = new int[6];        // one position: no causal structural zeros (those: NullReachabilityTest)
         SignedDigraph g = TestGraphs.of(layer, position, 0, 3, 0, 4, 1, 4, 1, 5, 2, 5);
         int[] out = {2, 2, 1};
         int[] in = {1, 2, 2};
@@ -107,7 +108,7 @@ class NullDistributionTest {
             }
         }
         assertEquals(5, realisations.size(), "hand count: 5 ways to realise (2,2,1) × (1,2,2)");
-        NullSampler lpc = LayerPairSwapNull.lpc(g).newSampler(new SplittableRandom(17));
+        NullSampler lpc = LayerPairSwapNull.lpc(g, NullRules.CAUSAL).newSampler(new SplittableRandom(17));
         int samples = 20_000;
         for (int i = 0; i < samples; i++) {
             lpc.advance(3);
@@ -132,7 +133,7 @@ class NullDistributionTest {
     void configuration_layeredDag_leavesTheDag() {
         SignedDigraph g = TestGraphs.layeredDag(1, 5, 8, 3, 150, 0.2);
         assertTrue(g.isAcyclic());
-        NullSampler config = new ConfigurationSwapNull(g).newSampler(new SplittableRandom(2));
+        NullSampler config = new ConfigurationSwapNull(g, NullRules.CAUSAL).newSampler(new SplittableRandom(2));
         int cyclic = 0;
         for (int i = 0; i < 20; i++) {
             config.advance(2);
@@ -146,7 +147,7 @@ class NullDistributionTest {
     void layerPairSwap_completeBlock_acceptsNothing() {
         int[] layer = {0, 0, 1, 1};
         SignedDigraph g = TestGraphs.of(layer, new int[4], 0, 2, 0, 3, 1, 2, 1, 3);
-        NullSampler lpc = LayerPairSwapNull.lpc(g).newSampler(new SplittableRandom(1));
+        NullSampler lpc = LayerPairSwapNull.lpc(g, NullRules.CAUSAL).newSampler(new SplittableRandom(1));
         lpc.advance(10);
         assertEquals(40, lpc.trials());
         assertEquals(0, lpc.accepted());

@@ -25,18 +25,22 @@ class NullModelContractTest {
     }
 
     static Stream<Variant> variants() {
-        return Stream.of(
-                new Variant("er shuffled", g -> new ErdosRenyiNull(g, SignMode.SHUFFLED)),
-                new Variant("er bernoulli", g -> new ErdosRenyiNull(g, SignMode.BERNOULLI)),
-                new Variant("config", ConfigurationSwapNull::new),
-                new Variant("lp-er shuffled", g -> new LayerPairErNull(g, SignMode.SHUFFLED)),
-                new Variant("lp-er bernoulli", g -> new LayerPairErNull(g, SignMode.BERNOULLI)),
-                new Variant("lpc", LayerPairSwapNull::lpc),
-                new Variant("lpc-shuffle exact", g -> LayerPairSwapNull.signShuffle(g, SignMode.SHUFFLED)),
-                new Variant("lpc-shuffle bernoulli", g -> LayerPairSwapNull.signShuffle(g, SignMode.BERNOULLI)),
-                new Variant("lpc-sign preserved", g -> LayerPairSwapNull.signPreserving(g, SignMode.PRESERVED)),
-                new Variant("lpc-sign carried", g -> LayerPairSwapNull.signPreserving(g, SignMode.CARRIED)),
-                new Variant("lpc-position", LayerPairSwapNull::positionAware));
+        Stream<Variant> er = Stream.of(new Variant("er shuffled", g -> new ErdosRenyiNull(g, SignMode.SHUFFLED)),
+                new Variant("er bernoulli", g -> new ErdosRenyiNull(g, SignMode.BERNOULLI)));
+        return Stream.concat(er, Stream.of(NullRules.values()).flatMap(rules -> Stream.of(
+                new Variant("config " + rules, g -> new ConfigurationSwapNull(g, rules)),
+                new Variant("lp-er shuffled " + rules, g -> new LayerPairErNull(g, SignMode.SHUFFLED, rules)),
+                new Variant("lp-er bernoulli " + rules, g -> new LayerPairErNull(g, SignMode.BERNOULLI, rules)),
+                new Variant("lpc " + rules, g -> LayerPairSwapNull.lpc(g, rules)),
+                new Variant("lpc-shuffle exact " + rules,
+                        g -> LayerPairSwapNull.signShuffle(g, SignMode.SHUFFLED, rules)),
+                new Variant("lpc-shuffle bernoulli " + rules,
+                        g -> LayerPairSwapNull.signShuffle(g, SignMode.BERNOULLI, rules)),
+                new Variant("lpc-sign preserved " + rules,
+                        g -> LayerPairSwapNull.signPreserving(g, SignMode.PRESERVED, rules)),
+                new Variant("lpc-sign carried " + rules,
+                        g -> LayerPairSwapNull.signPreserving(g, SignMode.CARRIED, rules)),
+                new Variant("lpc-position " + rules, g -> LayerPairSwapNull.positionAware(g, rules)))));
     }
 
     @ParameterizedTest
@@ -113,8 +117,9 @@ class NullModelContractTest {
     @MethodSource("invariants_unlayeredDigraphs_holdCases")
     void invariants_unlayeredDigraphs_hold(int n, int edges, long seed) {
         SignedDigraph g = TestGraphs.randomDigraph(seed, n, edges);
-        for (NullModel model : List.of(new ErdosRenyiNull(g, SignMode.SHUFFLED), new ConfigurationSwapNull(g),
-                LayerPairSwapNull.lpc(g), new LayerPairErNull(g, SignMode.SHUFFLED))) {
+        for (NullModel model : List.of(new ErdosRenyiNull(g, SignMode.SHUFFLED),
+                new ConfigurationSwapNull(g, NullRules.CAUSAL), LayerPairSwapNull.lpc(g, NullRules.CAUSAL),
+                new LayerPairErNull(g, SignMode.SHUFFLED, NullRules.CAUSAL))) {
             NullSampler sampler = model.newSampler(new SplittableRandom(seed));
             for (int i = 0; i < 3; i++) {
                 sampler.advance(1.5);

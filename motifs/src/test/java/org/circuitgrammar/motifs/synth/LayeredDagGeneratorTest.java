@@ -78,7 +78,7 @@ class LayeredDagGeneratorTest {
 
     @Test
     void generate_onePositionNoLogits_allEdgesResidualAmongFeatures() {
-        AttributionGraph g = LayeredDagGenerator.generate(new LayeredDagSpec(200, 1_500, 6, 1, 0, 0.7, 0.2, 0.1, 3));
+        AttributionGraph g = LayeredDagGenerator.generate(new LayeredDagSpec(200, 1_500, 6, 1, 0, 0.7, 0.2, 0.1, 3, 0));
         assertEquals(1_500, g.edgeCount());
         for (int e = 0; e < g.edgeCount(); e++) {
             assertEquals(0, g.position(g.edgeTarget(e)));
@@ -88,7 +88,7 @@ class LayeredDagGeneratorTest {
 
     @Test
     void generate_impossibleEdgeCount_throws() {
-        LayeredDagSpec tooMany = new LayeredDagSpec(30, 5_000, 3, 2, 2, 0.7, 0.2, 0.1, 1);
+        LayeredDagSpec tooMany = new LayeredDagSpec(30, 5_000, 3, 2, 2, 0.7, 0.2, 0.1, 1, 0);
         assertThrows(IllegalArgumentException.class, () -> LayeredDagGenerator.generate(tooMany));
     }
 
@@ -100,6 +100,26 @@ class LayeredDagGeneratorTest {
             assertTrue(g.isAcyclic());
             long[] c = new TriadCensus().count(g);
             DagIdentities.assertHold(g, c);
+        }
+    }
+
+    /** Preset q: the Qwen3-0.6B PLT shape of issue 13, dense and skewed to the last positions, still causal. */
+    @Test
+    void generate_presetQ_denseAndSkewedToLastPositions() {
+        AttributionGraph g = LayeredDagGenerator.generate(LayeredDagSpec.preset(LayeredDagSpec.QWEN_PRESET, 42));
+        assertEquals(300, g.nodeCount());
+        assertEquals(21_000, g.edgeCount());
+        int lastTwo = 0;
+        int features = 0;
+        for (int v = 0; v < g.nodeCount(); v++) {
+            if (g.kind(v) == NodeKind.FEATURE) {
+                features++;
+                lastTwo += g.position(v) >= 6 ? 1 : 0;
+            }
+        }
+        assertTrue(lastTwo > features / 2, lastTwo + " of " + features + " features at positions 6 and 7");
+        for (int e = 0; e < g.edgeCount(); e++) {
+            assertTrue(g.position(g.edgeSource(e)) <= g.position(g.edgeTarget(e)), "edge " + e);
         }
     }
 }
