@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             TraceCommand.class,
             CompareCommand.class,
             ReportCommand.class,
+            GrammarCommand.class,
         })
 public final class CgramCommand implements Runnable {
     /** Exit code for a finding: the command worked and found something (validation problem, regression). */
