@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "census",
         description = {
             "Counts motifs in each graph, compares them with null-model ensembles (effect size log2(observed / null "
-                + "mean) with its 95% interval, concentration, Z, significance profile over the independent "
+                + "mean) with its 95%% interval, concentration, Z, significance profile over the independent "
                 + "connected classes, empirical two-sided p, Benjamini-Hochberg q over the independent hypotheses "
                 + "of each null) and writes one JSON per graph plus summary.csv into OUT, then a summary table.",
             "A rerun skips graphs whose result exists for the same input SHA-256 and parameters; an interrupted "

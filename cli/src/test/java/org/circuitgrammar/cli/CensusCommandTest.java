@@ -76,6 +76,8 @@ class CensusCommandTest {
     void help_listsOptionsAndExitCodes() {
         assertEquals(0, run("census", "--help"));
         String help = out.toString();
+        assertTrue(help.contains("95% interval"), "a literal percent sign, not a picocli format: " + help);
+        assertFalse(err.toString().contains("WARN"), err.toString());
         assertTrue(help.startsWith("Usage: cgram census"), help);
         for (String option : List.of("--null", "-n", "--seed", "--threads", "--motifs", "--output", "--profile",
                 "--keep-errors", "--threshold", "--max-layer-gap", "--top-edges", "--quiet", "Exit codes", "70")) {
@@ -204,7 +206,7 @@ class CensusCommandTest {
     }
 
     @Test
-    void summaryTable_ofAFourGraphRun_showsTheNumbersOfTheJson() throws IOException {
+    void summaryTable_ofTheBundledGraphs_showsTheNumbersOfTheJson() throws IOException {
         Path o = tmp.resolve("out");
         assertEquals(0, run("census", Path.of("..", "examples", "graphs").toString(), "-n", "30", "--null",
                 "lpc,er", "-o", o.toString()), err.toString());
