@@ -7,11 +7,13 @@ launchers alternately, REPEAT times each (default 3), as whole processes (JVM st
 median wall time and median CPU time (user + system of the process and its children) of each, and the ratio
 new / base of the medians: on a shared machine read the ratios and the CPU column, not the absolute wall times.
 
-Rows: the shared Haiku Dallas graph with `--null all -n 1000`; the Qwen-shaped graph with each launcher's default
-null, with `er` and with `config` (n = 1000); with --corpus, the 51 shared graphs with `--null all -n 1000`.
+Rows (--rows, default all but corpus): the shared Haiku Dallas graph with `--null all -n 1000` (dallas); the
+Qwen-shaped graph with each launcher's default null, with `er` and with `config` (qwen-default, qwen-er, qwen-config;
+n = 1000); the 51 shared graphs with `--null all -n 1000` (corpus, or --corpus).
 
 Run from the repository root:
-    /usr/bin/python3 scripts/bench_nulls_against.py [BASE] [--repeat 3] [--corpus] [--shared ../shared]
+    /usr/bin/python3 scripts/bench_nulls_against.py [BASE] [--new REF] [--repeat 3] [--rows dallas,...] [--corpus]
+        [--shared ../shared]
 """
 import argparse
 import os
@@ -42,6 +44,8 @@ def main():
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--corpus", action="store_true", help="also time the 51 shared graphs (minutes)")
     ap.add_argument("--shared", default="../shared")
+    ap.add_argument("--rows", default="dallas,qwen-default,qwen-er,qwen-config",
+                    help="comma-separated: dallas, qwen-default, qwen-er, qwen-config, corpus")
     args = ap.parse_args()
     work = tempfile.mkdtemp(prefix="cgram-bench-")
     trees = {}
@@ -60,12 +64,13 @@ def main():
         subprocess.run([new, "synth", "--preset", "q", "-o", qwen], check=True, stdout=subprocess.DEVNULL)
         shared = os.path.abspath(args.shared)
         dallas = os.path.join(shared, "corpus", "claude-3.5-haiku", "clt", "capital-state-dallas.json")
-        rows = [("Dallas, --null all -n 1000", [dallas, "--null", "all"]),
-                ("Qwen-shaped, default null", [qwen]),
-                ("Qwen-shaped, er", [qwen, "--null", "er"]),
-                ("Qwen-shaped, config", [qwen, "--null", "config"])]
-        if args.corpus:
-            rows.append(("51 shared graphs, --null all", [os.path.join(shared, "corpus"), "--null", "all"]))
+        every = {"dallas": ("Dallas, --null all -n 1000", [dallas, "--null", "all"]),
+                 "qwen-default": ("Qwen-shaped, default null", [qwen]),
+                 "qwen-er": ("Qwen-shaped, er", [qwen, "--null", "er"]),
+                 "qwen-config": ("Qwen-shaped, config", [qwen, "--null", "config"]),
+                 "corpus": ("51 shared graphs, --null all", [os.path.join(shared, "corpus"), "--null", "all"])}
+        wanted = args.rows.split(",") + (["corpus"] if args.corpus else [])
+        rows = [every[key] for key in every if key in wanted]
         print("new: %s, base: %s; %d alternating runs each; medians" % (commit["new"], commit["base"],
                                                                       args.repeat))
         print("| work | new wall | new CPU | base wall | base CPU | wall new/base | CPU new/base |")

@@ -29,6 +29,9 @@ import picocli.CommandLine.Spec;
             MotifsCommand.class,
             SynthCommand.class,
             CensusCommand.class,
+            TraceCommand.class,
+            CompareCommand.class,
+            ReportCommand.class,
             GrammarCommand.class,
         })
 public final class CgramCommand implements Runnable {

@@ -585,7 +585,7 @@ public final class GraphReader {
             String tcName = text(tree("$.metadata.tc_analysis_name"));
             String lorsaName = text(tree("$.metadata.lorsa_analysis_name"));
             List<String> kindSources = new ArrayList<>(MetadataInference.sources(
-                    text(info.path("transcoder_set")), text(details.path("neuronpedia_source_set")),
+                    text(info.path("transcoder_kind")), text(info.path("transcoder_set")), text(details.path("neuronpedia_source_set")),
                     text(info.path("neuronpedia_source_set"))));
             for (JsonNode url : info.path("source_urls")) {
                 kindSources.addAll(MetadataInference.sources(text(url)));

@@ -10,6 +10,7 @@ import org.circuitgrammar.corpus.graph.TranscoderKind;
 
 /**
  * Infers the transcoder kind and the model name from what a file says about its producer: {@code metadata.scan},
+ * {@code info.transcoder_kind} (written by {@code cgram trace}: {@code clt}, {@code plt} or {@code skip-plt}),
  * {@code info.transcoder_set}, {@code info.neuronpedia_source_set}, {@code info.source_urls},
  * {@code feature_details.neuronpedia_source_set} and the OpenMOSS {@code tc_analysis_name}. Never from
  * {@code feature_type}, which says "cross layer transcoder" for per-layer transcoders too.
@@ -17,7 +18,7 @@ import org.circuitgrammar.corpus.graph.TranscoderKind;
 public final class MetadataInference {
     private static final Pattern MODEL = Pattern.compile(
             "(gemma-\\d+-\\d+(?:\\.\\d+)?b(?:-it|-pt)?|llama-\\d+(?:\\.\\d+)?-\\d+(?:\\.\\d+)?b|"
-                    + "qwen\\d*(?:\\.\\d+)?-\\d+(?:\\.\\d+)?b|gpt2(?:-small)?)");
+                    + "qwen\\d*(?:\\.\\d+)?-\\d+(?:\\.\\d+)?b|gpt2(?:-small)?|stories\\d+[km])");
     /** circuit-tracer's GemmaScope transcoders are Gemma-2-2B's. */
     private static final Pattern GEMMA_SCOPE = Pattern.compile("gemma-?scope-transcoder");
     private static final Pattern TOKEN_SPLIT = Pattern.compile("[^a-z0-9]+");
@@ -58,7 +59,7 @@ public final class MetadataInference {
 
     /**
      * The model the file names: a known model-name pattern in any source (e.g. {@code gemma-2-2b} in
-     * {@code mntss/clt-gemma-2-2b-2.5M}), GemmaScope transcoders → {@code gemma-2-2b}, else the OpenMOSS
+     * {@code mntss/clt-gemma-2-2b-2.5M}, llama2.c's {@code stories260k} in our own traces), GemmaScope transcoders → {@code gemma-2-2b}, else the OpenMOSS
      * analysis name ({@code lc0/BT4-1024x15x32h}), else null (Haiku files do not name their model).
      */
     public static String model(List<String> sources, String analysisName) {

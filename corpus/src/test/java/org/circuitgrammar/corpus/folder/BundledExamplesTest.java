@@ -17,7 +17,7 @@ class BundledExamplesTest {
     @Test
     void examples_areCorpusCopiesWithProvenance() throws Exception {
         List<Path> files = CorpusScanner.graphFiles(EXAMPLES);
-        assertEquals(4, files.size());
+        assertEquals(6, files.size());
         String notice = Files.readString(EXAMPLES.resolve("NOTICE.md"));
         assertTrue(Files.exists(EXAMPLES.resolve("LICENSE-MIT.txt")));
         long total = 0;

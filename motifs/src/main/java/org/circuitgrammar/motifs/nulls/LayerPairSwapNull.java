@@ -8,7 +8,15 @@ import org.circuitgrammar.motifs.graph.SignedDigraph;
  * Layer-pair configuration nulls (LPC and its signed and position-aware variants): double-edge swaps inside each
  * block of edges sharing (source layer, target layer), so every node keeps its out-degree into each target layer and
  * its in-degree from each source layer, every block keeps its edge count, and a graph whose edges all go strictly up
- * in layer stays a DAG. Inside one block the graph is bipartite, where 2-swaps reach every realisation.
+ * in layer stays a DAG.
+ *
+ * <p>Under {@link NullRules#CAUSAL} (the default profile) blocks are split further by direction in token position
+ * (source position ≤ target position, or after it), every swap keeps its block's {@link CellRule}, so a causal graph's
+ * samples are causal; the allowed cells of a block then form a Ferrers board, where swaps connect every realisation
+ * (checked by enumeration, docs/nulls.md). Blocks whose source and target layer coincide add three-edge rotations
+ * (self-loop zeros break the Ferrers shape), and lpc-sign adds sign exchanges and line trades
+ * ({@link BlockSwapChain}). Under {@link NullRules#ANCHOR} the chain is circuit-motifs': plain swaps, positions ignored
+ * but for lpc-position's same/cross split.
  *
  * <ul>
  *   <li>{@link #lpc}: signed weights ride with the edge slot (the source keeps its out-weights).</li>

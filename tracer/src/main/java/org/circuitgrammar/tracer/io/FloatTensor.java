@@ -48,6 +48,23 @@ public final class FloatTensor {
     /** Element {@code index} of the row-major data. */
     public float get(int index) { return data[index]; }
 
+    /**
+     * The transpose of a rank-2 tensor {@code [r, c]}: a new {@code [c, r]} tensor. O(r·c), in Java (so that no
+     * native view of the untransposed matrix is left behind when the result is copied into DJL).
+     *
+     * @throws IllegalStateException for another rank
+     */
+    public FloatTensor transposed() {
+        if (shape.length != 2) throw new IllegalStateException("transpose needs rank 2, got " + Arrays.toString(shape));
+        int rows = shape[0];
+        int cols = shape[1];
+        float[] out = new float[data.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) out[c * rows + r] = data[r * cols + c];
+        }
+        return new FloatTensor(new int[] {cols, rows}, out, true);
+    }
+
     /** A copy of the row-major data. */
     public float[] toArray() { return data.clone(); }
 

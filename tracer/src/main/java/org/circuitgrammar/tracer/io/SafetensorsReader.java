@@ -20,7 +20,9 @@ import java.util.Map;
  * {@code dtype}, {@code shape} and {@code data_offsets} (relative to the end of the header) plus an optional
  * {@code __metadata__} string map, then the raw little-endian data.
  *
- * <p>Contract: F32, F16 and BF16 tensors are read and widened to float32 in Java; any other dtype, a shape whose
+ * <p>Contract: F32, F16 and BF16 tensors are read and widened to float32 in Java; the integer types of
+ * {@link TensorDType} are read as floats when exact (magnitude at most 2<sup>24</sup>); any other dtype (BOOL, F64,
+ * U64, …), an integer too large for a float, a shape whose
  * element count disagrees with its byte range, overlapping ranges or a range outside the file is an
  * {@link InvalidModelFileException} naming the file and the JSON path. Cost: one pass over the file, O(bytes).
  */
@@ -78,7 +80,8 @@ public final class SafetensorsReader {
             TensorDType type = TensorDType.fromHeader(entry.path("dtype").asText(""));
             if (type == null) {
                 throw new InvalidModelFileException(file, path + ".dtype",
-                        "unsupported dtype '" + entry.path("dtype").asText("") + "' (F32, F16, BF16 are read)");
+                        "unsupported dtype '" + entry.path("dtype").asText("") + "' (F32, F16, BF16, I64, I32, I16, I8 and"
+                                + " U8 are read)");
             }
             int[] shape = readShape(file, entry.get("shape"), path + ".shape");
             JsonNode offsets = entry.get("data_offsets");
@@ -102,7 +105,13 @@ public final class SafetensorsReader {
                 throw new InvalidModelFileException(file, path + ".shape", "more elements than a Java array holds");
             }
             ranges.add(new long[] {begin, end});
-            tensors.put(name, FloatTensor.wrap(shape, readValues(channel, dataStart + begin, (int) count, type)));
+            float[] values;
+            try {
+                values = readValues(channel, dataStart + begin, (int) count, type);
+            } catch (ArithmeticException e) {
+                throw new InvalidModelFileException(file, path, e.getMessage());
+            }
+            tensors.put(name, FloatTensor.wrap(shape, values));
             types.put(name, type);
         }
         ranges.sort((a, b) -> Long.compare(a[0], b[0]));
@@ -151,8 +160,31 @@ public final class SafetensorsReader {
             case BF16 -> {
                 for (int i = 0; i < count; i++) values[i] = TensorDType.bf16ToFloat(bytes.getShort());
             }
+            case I64 -> {
+                for (int i = 0; i < count; i++) values[i] = exactFloat(bytes.getLong());
+            }
+            case I32 -> {
+                for (int i = 0; i < count; i++) values[i] = exactFloat(bytes.getInt());
+            }
+            case I16 -> {
+                for (int i = 0; i < count; i++) values[i] = bytes.getShort();
+            }
+            case I8 -> {
+                for (int i = 0; i < count; i++) values[i] = bytes.get();
+            }
+            case U8 -> {
+                for (int i = 0; i < count; i++) values[i] = bytes.get() & 0xff;
+            }
         }
         return values;
+    }
+
+    /** {@code value} as a float, or an ArithmeticException when float32 cannot hold it exactly. */
+    private static float exactFloat(long value) {
+        if (Math.abs(value) > TensorDType.EXACT_INTEGER_LIMIT) {
+            throw new ArithmeticException("integer " + value + " is too large to read exactly as a float");
+        }
+        return value;
     }
 
     private static void readFully(FileChannel channel, ByteBuffer into, long position) throws IOException {

@@ -38,11 +38,24 @@ public final class SafetensorsWriter {
     /**
      * Adds a tensor.
      *
-     * @throws IllegalArgumentException when the name is taken or is {@code __metadata__}
+     * @throws IllegalArgumentException when the name is taken or is {@code __metadata__}, or when an integer type
+     *                                  is given a value that is not an integer in its range
      */
     public SafetensorsWriter add(String name, FloatTensor tensor, TensorDType type) {
         if (name.equals("__metadata__") || tensors.containsKey(name)) {
             throw new IllegalArgumentException("tensor name already used or reserved: " + name);
+        }
+        if (type.isInteger()) {
+            long min = switch (type) { case I8 -> Byte.MIN_VALUE; case I16 -> Short.MIN_VALUE; case U8 -> 0;
+                default -> -TensorDType.EXACT_INTEGER_LIMIT; };
+            long max = switch (type) { case I8 -> Byte.MAX_VALUE; case I16 -> Short.MAX_VALUE; case U8 -> 255;
+                default -> TensorDType.EXACT_INTEGER_LIMIT; };
+            for (int i = 0; i < tensor.size(); i++) {
+                long v = exactInteger(tensor.get(i));
+                if (v < min || v > max) {
+                    throw new IllegalArgumentException(name + ": value " + v + " does not fit " + type);
+                }
+            }
         }
         tensors.put(name, tensor);
         types.put(name, type);
@@ -95,6 +108,14 @@ public final class SafetensorsWriter {
         return out;
     }
 
+    /** An integral float within the exact range, as a long. */
+    private static long exactInteger(float v) {
+        if (v != Math.rint(v) || Math.abs(v) > TensorDType.EXACT_INTEGER_LIMIT) {
+            throw new IllegalArgumentException("value " + v + " is not an exact integer for an integer tensor");
+        }
+        return (long) v;
+    }
+
     private static void writeValues(OutputStream out, FloatTensor tensor, TensorDType type) throws IOException {
         int chunk = 1 << 14;
         ByteBuffer buffer = ByteBuffer.allocate(chunk * type.bytes()).order(ByteOrder.LITTLE_ENDIAN);
@@ -107,6 +128,10 @@ public final class SafetensorsWriter {
                     case F32 -> buffer.putFloat(v);
                     case F16 -> buffer.putShort(TensorDType.floatToF16(v));
                     case BF16 -> buffer.putShort(TensorDType.floatToBf16(v));
+                    case I64 -> buffer.putLong(exactInteger(v));
+                    case I32 -> buffer.putInt((int) exactInteger(v));
+                    case I16 -> buffer.putShort((short) exactInteger(v));
+                    case I8, U8 -> buffer.put((byte) exactInteger(v));
                 }
             }
             out.write(buffer.array(), 0, buffer.position());

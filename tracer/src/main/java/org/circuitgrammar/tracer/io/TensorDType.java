@@ -1,19 +1,32 @@
 package org.circuitgrammar.tracer.io;
 
 /**
- * The floating-point element types this project reads and writes in safetensors files. Whatever the stored type,
- * values reach Java as {@code float}: F16 and BF16 are widened in Java (never as a DJL BF16 tensor, which kills
- * the JVM), and narrowed with round-to-nearest-even when written.
+ * The element types this project reads and writes in safetensors files. Whatever the stored type, values reach Java
+ * as {@code float}: F16 and BF16 are widened in Java (never as a DJL BF16 tensor, which kills the JVM), and narrowed
+ * with round-to-nearest-even when written. The integer types (a TopK transcoder's scalar {@code k}, for instance) are
+ * read as floats when every value is an integer of magnitude at most 2<sup>24</sup>, which float32 holds exactly;
+ * a larger value is an input error, never a silent rounding.
  */
 public enum TensorDType {
-    F32(4), F16(2), BF16(2);
+    F32(4, false), F16(2, false), BF16(2, false), I64(8, true), I32(4, true), I16(2, true), I8(1, true),
+    U8(1, true);
+
+    /** The largest integer magnitude read or written exactly through a float32. */
+    public static final long EXACT_INTEGER_LIMIT = 1L << 24;
 
     private final int bytes;
+    private final boolean integer;
 
-    TensorDType(int bytes) { this.bytes = bytes; }
+    TensorDType(int bytes, boolean integer) {
+        this.bytes = bytes;
+        this.integer = integer;
+    }
 
     /** Bytes per element. */
     public int bytes() { return bytes; }
+
+    /** Whether the type stores integers. */
+    public boolean isInteger() { return integer; }
 
     /** The enum for a safetensors {@code dtype} string, or null when it is not one of ours. */
     static TensorDType fromHeader(String name) {

@@ -15,6 +15,7 @@ public final class ForwardTrace {
     private final int dim;
     private final int heads;
     private final int vocabSize;
+    private final boolean layerNorm;
     private final float[][] residPre;
     private final float[][] residMid;
     private final float[][] mlpIn;
@@ -34,6 +35,7 @@ public final class ForwardTrace {
         this.dim = config.dim();
         this.heads = config.heads();
         this.vocabSize = config.vocabSize();
+        this.layerNorm = config.architecture() == Architecture.GPT2;
         this.residPre = residPre;
         this.residMid = residMid;
         this.mlpIn = mlpIn;
@@ -73,12 +75,30 @@ public final class ForwardTrace {
 
     private float[] source(Hook hook, int layer) {
         return switch (hook) {
+            case MLP_NORMALIZED -> normalized(residMid[layer], mlpNormScales[layer]);
             case RESID_PRE -> residPre[layer];
             case RESID_MID -> residMid[layer];
             case MLP_IN -> mlpIn[layer];
             case MLP_OUT -> mlpOut[layer];
             case RESID_POST -> layer + 1 < residPre.length ? residPre[layer + 1] : checkLast(layer);
         };
+    }
+
+    /**
+     * {@code (x − mean(x)) / scale} per row for LayerNorm, {@code x / scale} for RMSNorm: a norm's output before its
+     * weight, computed in double from the recorded residual and denominator (a fresh array).
+     */
+    private float[] normalized(float[] x, float[] scales) {
+        float[] out = new float[x.length];
+        for (int p = 0; p < scales.length; p++) {
+            double mean = 0;
+            if (layerNorm) {
+                for (int i = 0; i < dim; i++) mean += x[p * dim + i];
+                mean /= dim;
+            }
+            for (int i = 0; i < dim; i++) out[p * dim + i] = (float) ((x[p * dim + i] - mean) / scales[p]);
+        }
+        return out;
     }
 
     private float[] checkLast(int layer) {

@@ -65,9 +65,8 @@ public final class Gpt2Model implements LanguageModel {
         }
         lnFinalWeight = load(tensors.get("ln_f.weight"));
         lnFinalBias = load(tensors.get("ln_f.bias"));
-        NDArray wteArray = load(tensors.get("wte.weight"));
-        unembed = wteArray.transpose().duplicate();
-        wteArray.close();
+        unembed = load(tensors.get("wte.weight").transposed()); // made in Java: a native transpose is a view
+        // that would keep the untransposed storage alive
         weights.cap(); // temporaries must land in a step's sub-manager
     }
 
@@ -95,6 +94,36 @@ public final class Gpt2Model implements LanguageModel {
 
     @Override
     public ModelConfig config() { return config; }
+
+    /** From the native weights; the value projection is the last third of {@code c_attn}. O(parameters). */
+    @Override
+    public LinearWeights linearWeights() {
+        int layers = config.layers();
+        int d = config.dim();
+        float[][][] parts = new float[8][layers][];
+        for (int l = 0; l < layers; l++) {
+            NDArray[] w = block[l];
+            float[] qkv = w[QKV_W].toFloatArray();
+            float[] value = new float[d * d];
+            for (int r = 0; r < d; r++) System.arraycopy(qkv, r * 3 * d + 2 * d, value, r * d, d);
+            parts[0][l] = w[LN1_W].toFloatArray();
+            parts[1][l] = w[LN1_B].toFloatArray();
+            parts[2][l] = value;
+            parts[3][l] = Arrays.copyOfRange(w[QKV_B].toFloatArray(), 2 * d, 3 * d);
+            parts[4][l] = w[PROJ_W].toFloatArray();
+            parts[5][l] = w[PROJ_B].toFloatArray();
+            parts[6][l] = w[LN2_W].toFloatArray();
+            parts[7][l] = w[LN2_B].toFloatArray();
+        }
+        return new LinearWeights(config, true, wte.clone(), wpe.clone(), parts[0], parts[1], parts[2], parts[3],
+                parts[4], parts[5], parts[6], parts[7], lnFinalWeight.toFloatArray(), lnFinalBias.toFloatArray(),
+                unembed.toFloatArray());
+    }
+
+    /** Elements held in native memory (each weight once; for the memory test). */
+    long nativeWeightElements() {
+        return weights.getManagedArrays().stream().mapToLong(NDArray::size).sum();
+    }
 
     @Override
     public ForwardTrace run(int[] tokens, MlpReplacement replacement) {

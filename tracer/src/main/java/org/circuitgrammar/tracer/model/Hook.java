@@ -10,10 +10,16 @@ public enum Hook {
     /** {@code blocks.{l}.hook_resid_mid}: the residual stream after attention, before the MLP. */
     RESID_MID("hook_resid_mid"),
     /**
-     * {@code blocks.{l}.mlp.hook_in} (= {@code ln2.hook_normalized}): the MLP input, i.e. the normalised residual
-     * after the norm's weight (and bias, for LayerNorm).
+     * {@code blocks.{l}.mlp.hook_in}: the MLP input, i.e. the normalised residual after the norm's weight (and bias,
+     * for LayerNorm).
      */
     MLP_IN("mlp.hook_in"),
+    /**
+     * {@code blocks.{l}.ln2.hook_normalized}: the residual after the MLP norm's division by its scale (and mean
+     * subtraction, for LayerNorm) but <em>before</em> its weight and bias, as TransformerLens records it
+     * (GemmaScope transcoders read this hook).
+     */
+    MLP_NORMALIZED("ln2.hook_normalized"),
     /** {@code blocks.{l}.hook_mlp_out} (= {@code mlp.hook_out}): what the MLP adds to the residual stream. */
     MLP_OUT("hook_mlp_out"),
     /** {@code blocks.{l}.hook_resid_post}: the residual stream leaving block {@code l}. */
@@ -27,15 +33,14 @@ public enum Hook {
     public String transformerLensName(int layer) { return "blocks." + layer + "." + transformerLensSuffix; }
 
     /**
-     * The hook for a TransformerLens-style name with or without the {@code blocks.{l}.} prefix; accepts the aliases
-     * {@code ln2.hook_normalized} (MLP_IN) and {@code mlp.hook_out} (MLP_OUT).
+     * The hook for a TransformerLens-style name with or without the {@code blocks.{l}.} prefix; accepts the alias
+     * {@code mlp.hook_out} (MLP_OUT).
      *
      * @throws IllegalArgumentException for a name that is none of these
      */
     public static Hook fromTransformerLensName(String name) {
         String suffix = name.replaceFirst("^blocks\\.\\d+\\.", "");
         switch (suffix) {
-            case "ln2.hook_normalized": return MLP_IN;
             case "mlp.hook_out": return MLP_OUT;
             default:
                 for (Hook h : values()) {

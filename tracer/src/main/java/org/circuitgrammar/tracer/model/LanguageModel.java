@@ -21,6 +21,9 @@ public interface LanguageModel extends AutoCloseable {
     /** As {@link #run(int[])}, with the MLP outputs replaced where {@code replacement} says so. */
     ForwardTrace run(int[] tokens, MlpReplacement replacement);
 
+    /** The weights that stay linear in the attribution's frozen network, copied out of native memory once. */
+    LinearWeights linearWeights();
+
     /** The logits at the last position of {@code tokens}; may be cheaper than {@link #run(int[])}. */
     default float[] lastLogits(int[] tokens) {
         return run(tokens).logits(tokens.length - 1);

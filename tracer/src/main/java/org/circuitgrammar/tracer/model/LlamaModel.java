@@ -65,12 +65,12 @@ public final class LlamaModel implements LanguageModel {
         return weights.create(t.toArray(), new Shape(toLong(t.shape())));
     }
 
-    /** An {@code [out, in]} matrix stored as {@code [in, out]}, so that {@code x.matMul(w)} applies it to rows. */
+    /**
+     * An {@code [out, in]} matrix stored as {@code [in, out]}, so that {@code x.matMul(w)} applies it to rows. The
+     * transpose is made in Java: a native transpose is a view that keeps the untransposed storage alive.
+     */
     private NDArray loadTransposed(FloatTensor t) {
-        NDArray m = load(t);
-        NDArray transposed = m.transpose().duplicate();
-        m.close();
-        return transposed;
+        return load(t.transposed());
     }
 
     private static long[] toLong(int[] shape) {
@@ -81,6 +81,30 @@ public final class LlamaModel implements LanguageModel {
 
     @Override
     public ModelConfig config() { return config; }
+
+    /** From the native weights ({@code toFloatArray} copies out without creating arrays). O(parameters). */
+    @Override
+    public LinearWeights linearWeights() {
+        int layers = config.layers();
+        float[][] attn = new float[layers][];
+        float[][] value = new float[layers][];
+        float[][] output = new float[layers][];
+        float[][] mlp = new float[layers][];
+        for (int l = 0; l < layers; l++) {
+            attn[l] = attnNorm[l].toFloatArray();
+            value[l] = wvT[l].toFloatArray();
+            output[l] = woT[l].toFloatArray();
+            mlp[l] = mlpNorm[l].toFloatArray();
+        }
+        float[][] none = new float[layers][];
+        return new LinearWeights(config, false, embedding.clone(), null, attn, none, value, none, output, none, mlp,
+                none, finalNorm.toFloatArray(), null, classifierT.toFloatArray());
+    }
+
+    /** Elements held in native memory (each weight once; for the memory test). */
+    long nativeWeightElements() {
+        return weights.getManagedArrays().stream().mapToLong(NDArray::size).sum();
+    }
 
     @Override
     public ForwardTrace run(int[] tokens, MlpReplacement replacement) {

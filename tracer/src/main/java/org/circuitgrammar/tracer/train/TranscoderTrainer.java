@@ -80,6 +80,49 @@ public final class TranscoderTrainer {
         }
     }
 
+    /**
+     * The first batch of a run and, before any update, the initial weights, the loss and the hand-written
+     * gradients, all in the trainer's scaled units, per layer (skip entries null without a skip matrix). Exists so
+     * that tests can check the backward pass against an autograd engine.
+     */
+    record FirstStep(double loss, float[][] inputs, float[][] targets, float[][] encoder, float[][] encoderBias,
+                     float[][] decoder, float[][] decoderBias, float[][] skip, float[][] encoderGrad,
+                     float[][] encoderBiasGrad, float[][] decoderGrad, float[][] decoderBiasGrad, float[][] skipGrad) {}
+
+    /** Gathers the first batch of {@code data} and computes its loss and gradients without updating anything. */
+    FirstStep firstStep(ActivationSet data) {
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            Run run = new Run(data, pool);
+            double loss = run.gradients();
+            return new FirstStep(loss, copy(run.bx), copy(run.by), values(run.encoder), values(run.encoderBias),
+                    values(run.decoder), values(run.decoderBias), values(run.skip), grads(run.encoder),
+                    grads(run.encoderBias), grads(run.decoder), grads(run.decoderBias), grads(run.skip));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static float[][] copy(float[][] a) {
+        float[][] out = new float[a.length][];
+        for (int i = 0; i < a.length; i++) out[i] = a[i].clone();
+        return out;
+    }
+
+    private static float[][] values(Tensor[] t) {
+        if (t == null) return null;
+        float[][] out = new float[t.length][];
+        for (int i = 0; i < t.length; i++) out[i] = t[i].value.clone();
+        return out;
+    }
+
+    private static float[][] grads(Tensor[] t) {
+        if (t == null) return null;
+        float[][] out = new float[t.length][];
+        for (int i = 0; i < t.length; i++) out[i] = t[i].grad.clone();
+        return out;
+    }
+
     /** A trainable array with its gradient and Adam moments. */
     private static final class Tensor {
         final float[] value;
@@ -197,6 +240,14 @@ public final class TranscoderTrainer {
         }
 
         double step(int step) {
+            double loss = gradients();
+            float lr = learningRate(step);
+            parallel(all.size(), i -> all.get(i).adam(lr, step + 1));
+            return loss;
+        }
+
+        /** Gathers the next batch and fills every tensor's gradient; returns the batch loss. */
+        double gradients() {
             gatherBatch();
             parallel(chunks(batch, ROW_CHUNK), chunk -> encodeRows(chunk * ROW_CHUNK));
             activate();
@@ -210,8 +261,6 @@ public final class TranscoderTrainer {
             parallel(layers * featureChunks, task -> featureGradients(task / featureChunks,
                     (task % featureChunks) * FEATURE_CHUNK));
             parallel(layers, this::outputGradients);
-            float lr = learningRate(step);
-            parallel(all.size(), i -> all.get(i).adam(lr, step + 1));
             return loss;
         }
 

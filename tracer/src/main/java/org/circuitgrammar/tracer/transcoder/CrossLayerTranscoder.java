@@ -150,6 +150,12 @@ public final class CrossLayerTranscoder implements Transcoder {
         return false;
     }
 
+    /** Always null: the native CLT format has no skip matrix. */
+    @Override
+    public float[] skipMatrix(int layer) {
+        return null;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof CrossLayerTranscoder c && activations.equals(c.activations)

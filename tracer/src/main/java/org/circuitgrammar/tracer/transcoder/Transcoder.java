@@ -73,4 +73,10 @@ public interface Transcoder {
 
     /** Whether a linear skip term {@code x·W_skipᵀ} is added to the output. */
     boolean hasSkip();
+
+    /**
+     * The skip matrix {@code W_skip} of {@code layer} as {@code [d_out, d_in]} row-major (skip = {@code x·W_skipᵀ}),
+     * a copy; null when {@link #hasSkip()} is false. The attribution's frozen network keeps this path linear.
+     */
+    float[] skipMatrix(int layer);
 }

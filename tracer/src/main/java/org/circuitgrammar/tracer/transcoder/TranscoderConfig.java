@@ -15,7 +15,7 @@ import org.circuitgrammar.corpus.graph.TranscoderKind;
  * @param featureOutputHook hook the transcoder predicts ({@code hook_mlp_out} or {@code mlp.hook_out})
  * @param activation        {@code relu}, {@code topk} or {@code jumprelu}; null when absent (then JumpReLU if a
  *                          threshold tensor exists, else ReLU)
- * @param k                 TopK's k, or null
+ * @param k                 TopK's k, or null (a TopK set without it takes {@code k} from its layer files)
  * @param transcoders       per-layer file paths relative to the folder, or an empty list (then
  *                          {@code layer_{i}.safetensors} for a PLT)
  */
@@ -32,8 +32,8 @@ public record TranscoderConfig(String modelName, TranscoderKind kind, String fea
         if (activation != null && !List.of("relu", "topk", "jumprelu").contains(activation)) {
             throw new IllegalArgumentException("activation must be relu, topk or jumprelu, got " + activation);
         }
-        if ("topk".equals(activation) && (k == null || k < 1)) {
-            throw new IllegalArgumentException("activation topk needs k >= 1");
+        if (k != null && k < 1) {
+            throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
         transcoders = transcoders == null ? List.of() : List.copyOf(transcoders);
     }

@@ -99,7 +99,7 @@ public final class TranscoderFiles {
                     TensorDType.F32);
         }
         if (t.activation() instanceof Activation.TopK topK) {
-            w.add("k", new FloatTensor(new int[0], new float[] {topK.k()}), TensorDType.F32);
+            w.add("k", new FloatTensor(new int[0], new float[] {topK.k()}), TensorDType.I64);
         }
         if (t.hasSkip()) {
             w.add("W_skip", new FloatTensor(new int[] {d, d}, t.skipWeights()), TensorDType.F32);
@@ -251,7 +251,7 @@ public final class TranscoderFiles {
         float[] skip = st.contains("W_skip") ? shaped(file, st, "W_skip", d, d) : null;
         float[] threshold = st.contains("activation_function.threshold")
                 ? shaped(file, st, "activation_function.threshold", f) : null;
-        Activation activation = activationOf(file, config, threshold);
+        Activation activation = activationOf(file, config, threshold, fileK(file, st));
         return new SingleLayerTranscoder(wEnc, bEnc.toArray(), wDec, bDec.toArray(), skip, activation);
     }
 
@@ -283,7 +283,7 @@ public final class TranscoderFiles {
             encBias[l] = bEnc.toArray();
             decBias[l] = bDec.toArray();
             float[] threshold = st.contains("threshold_" + l) ? shaped(encFile, st, "threshold_" + l, f) : null;
-            activations.add(activationOf(encFile, config, threshold));
+            activations.add(activationOf(encFile, config, threshold, null));
             Path decFile = dir.resolve("W_dec_" + l + ".safetensors");
             if (!Files.exists(decFile)) {
                 throw new InvalidModelFileException(decFile, "", "no such file");
@@ -293,12 +293,39 @@ public final class TranscoderFiles {
         return new CrossLayerTranscoder(enc, encBias, dec, decBias, activations);
     }
 
-    /** The config's activation, else JumpReLU when a threshold tensor exists, else ReLU (circuit-tracer's rule). */
-    private static Activation activationOf(Path file, TranscoderConfig config, float[] threshold)
+    /** The scalar {@code k} a layer file holds (circuit-tracer saves it for TopK), or null. */
+    private static Integer fileK(Path file, SafetensorsFile st) throws InvalidModelFileException {
+        if (!st.contains("k")) {
+            return null;
+        }
+        FloatTensor k = st.tensor("k");
+        if (k.size() != 1 || k.get(0) != Math.rint(k.get(0)) || k.get(0) < 1) {
+            throw new InvalidModelFileException(file, "k", "expected one integer >= 1, got shape "
+                    + Arrays.toString(k.shape()));
+        }
+        return (int) k.get(0);
+    }
+
+    /**
+     * The config's activation, else JumpReLU when a threshold tensor exists, else ReLU (circuit-tracer's rule). TopK
+     * takes the config's {@code k}, else the file's; when both are given they must agree.
+     */
+    private static Activation activationOf(Path file, TranscoderConfig config, float[] threshold, Integer fileK)
             throws InvalidModelFileException {
         String name = config.activation() != null ? config.activation() : threshold != null ? "jumprelu" : "relu";
         return switch (name) {
-            case "topk" -> new Activation.TopK(config.k());
+            case "topk" -> {
+                if (config.k() != null && fileK != null && !config.k().equals(fileK)) {
+                    throw new InvalidModelFileException(file, "k", "the file says k = " + fileK + ", config.yaml says "
+                            + config.k());
+                }
+                Integer k = config.k() != null ? config.k() : fileK;
+                if (k == null) {
+                    throw new InvalidModelFileException(file, "k", "activation topk needs k in config.yaml or in the"
+                            + " layer file");
+                }
+                yield new Activation.TopK(k);
+            }
             case "relu" -> new Activation.Relu();
             default -> {
                 if (threshold == null) {

@@ -94,6 +94,11 @@ public final class TranscoderSet implements Transcoder {
     }
 
     @Override
+    public float[] skipMatrix(int layer) {
+        return layers.get(layer).skipWeights();
+    }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof TranscoderSet s && layers.equals(s.layers);
     }

@@ -103,9 +103,10 @@ class SafetensorsTest {
 
     @Test
     void read_unsupportedDtype_namesJsonPath() throws IOException {
-        Path p = withHeader("{\"x\":{\"dtype\":\"I64\",\"shape\":[1],\"data_offsets\":[0,8]}}", 8);
+        Path p = withHeader("{\"x\":{\"dtype\":\"F64\",\"shape\":[1],\"data_offsets\":[0,8]}}", 8);
         InvalidModelFileException e = assertThrows(InvalidModelFileException.class, () -> SafetensorsReader.read(p));
-        assertEquals(p + ": $.x.dtype: unsupported dtype 'I64' (F32, F16, BF16 are read)", e.getMessage());
+        assertEquals(p + ": $.x.dtype: unsupported dtype 'F64' (F32, F16, BF16, I64, I32, I16, I8 and U8 are read)",
+                e.getMessage());
     }
 
     @Test
@@ -160,5 +161,53 @@ class SafetensorsTest {
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "temporary file left behind");
         }
+    }
+
+    /** A file with integer tensors, laid out byte by byte here (not by our writer), as torch saves a TopK {@code k}. */
+    private Path integerFile(long kValue) throws IOException {
+        String header = "{\"w\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
+                + "\"k\":{\"dtype\":\"I64\",\"shape\":[],\"data_offsets\":[8,16]},"
+                + "\"idx\":{\"dtype\":\"I32\",\"shape\":[3],\"data_offsets\":[16,28]},"
+                + "\"mask\":{\"dtype\":\"U8\",\"shape\":[2],\"data_offsets\":[28,30]}}";
+        byte[] h = header.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.allocate(8 + h.length + 30).order(ByteOrder.LITTLE_ENDIAN);
+        b.putLong(h.length).put(h).putFloat(1.5f).putFloat(-2f).putLong(kValue).putInt(-7).putInt(0).putInt(123456)
+                .put((byte) 200).put((byte) 1);
+        Path file = dir.resolve("ints.safetensors");
+        Files.write(file, b.array());
+        return file;
+    }
+
+    @Test
+    void read_integerTensors_readAsExactFloats() throws IOException {
+        SafetensorsFile file = SafetensorsReader.read(integerFile(30));
+        assertArrayEquals(new float[] {1.5f, -2f}, file.tensor("w").toArray());
+        assertEquals(30f, file.tensor("k").get(0));
+        assertEquals(0, file.tensor("k").rank());
+        assertEquals(TensorDType.I64, file.storedType("k"));
+        assertArrayEquals(new float[] {-7f, 0f, 123456f}, file.tensor("idx").toArray());
+        assertArrayEquals(new float[] {200f, 1f}, file.tensor("mask").toArray());
+    }
+
+    @Test
+    void read_integerBeyondFloatPrecision_errorNamesTensor() throws IOException {
+        Path file = integerFile((1L << 24) + 1);
+        InvalidModelFileException e = assertThrows(InvalidModelFileException.class, () -> SafetensorsReader.read(file));
+        assertTrue(e.getMessage().contains("$.k"), e.getMessage());
+    }
+
+    @Test
+    void write_integerTensors_roundTripAndRejectNonIntegers() throws IOException {
+        Path file = dir.resolve("w.safetensors");
+        new SafetensorsWriter().add("k", new FloatTensor(new int[0], new float[] {30f}), TensorDType.I64)
+                .add("b", new FloatTensor(new int[] {2}, new float[] {-128f, 127f}), TensorDType.I8).write(file);
+        SafetensorsFile back = SafetensorsReader.read(file);
+        assertEquals(30f, back.tensor("k").get(0));
+        assertEquals(TensorDType.I64, back.storedType("k"));
+        assertArrayEquals(new float[] {-128f, 127f}, back.tensor("b").toArray());
+        assertThrows(IllegalArgumentException.class, () -> new SafetensorsWriter()
+                .add("k", new FloatTensor(new int[0], new float[] {2.5f}), TensorDType.I64));
+        assertThrows(IllegalArgumentException.class, () -> new SafetensorsWriter()
+                .add("u", new FloatTensor(new int[0], new float[] {256f}), TensorDType.U8));
     }
 }

@@ -67,6 +67,32 @@ class ForwardTraceTest {
         }
     }
 
+    /** TransformerLens records {@code ln2.hook_normalized} before the norm's gain: here x / rms, without w. */
+    @Test
+    void mlpNormalized_isResidMidOverRms_withoutGain() {
+        for (int l = 0; l < trace.layers(); l++) {
+            FloatTensor w = weights.tensor(LlamaWeights.layer(l, LlamaWeights.MLP_NORM));
+            for (int p = 0; p < TOKENS.length; p++) {
+                float[] x = trace.activation(Hook.RESID_MID, l, p);
+                double ms = 0;
+                for (float v : x) ms += (double) v * v / 64.0;
+                double scale = Math.sqrt(ms + 1e-5);
+                float[] normalized = trace.activation(Hook.MLP_NORMALIZED, l, p);
+                float[] in = trace.activation(Hook.MLP_IN, l, p);
+                for (int i = 0; i < 64; i++) {
+                    assertEquals(x[i] / scale, normalized[i], 1e-5, "layer " + l + " pos " + p);
+                    assertEquals(in[i], normalized[i] * w.get(i), 1e-5);
+                }
+            }
+        }
+        // the gains are not all 1, so the two hooks really differ
+        float[] a = trace.flatActivations(Hook.MLP_IN, 0);
+        float[] b = trace.flatActivations(Hook.MLP_NORMALIZED, 0);
+        double diff = 0;
+        for (int i = 0; i < a.length; i++) diff = Math.max(diff, Math.abs(a[i] - b[i]));
+        assertTrue(diff > 1e-2, "MLP_IN and MLP_NORMALIZED coincide: " + diff);
+    }
+
     @Test
     void attentionPattern_causalRowsSumToOne() {
         for (int l = 0; l < trace.layers(); l++) {
@@ -173,7 +199,7 @@ class ForwardTraceTest {
     void hook_transformerLensNames_roundTrip() {
         for (Hook h : Hook.values()) assertEquals(h, Hook.fromTransformerLensName(h.transformerLensName(3)));
         assertEquals("blocks.3.mlp.hook_in", Hook.MLP_IN.transformerLensName(3));
-        assertEquals(Hook.MLP_IN, Hook.fromTransformerLensName("blocks.0.ln2.hook_normalized"));
+        assertEquals(Hook.MLP_NORMALIZED, Hook.fromTransformerLensName("blocks.0.ln2.hook_normalized"));
         assertEquals(Hook.MLP_OUT, Hook.fromTransformerLensName("mlp.hook_out"));
         assertThrows(IllegalArgumentException.class, () -> Hook.fromTransformerLensName("blocks.0.attn.hook_z"));
     }

@@ -26,7 +26,7 @@ class Gpt2ModelTest {
     @TempDir
     Path dir;
 
-    private static Map<String, FloatTensor> randomWeights(long seed) {
+    static Map<String, FloatTensor> randomWeights(long seed) {
         ModelConfig c = config();
         SplittableRandom random = new SplittableRandom(seed);
         Map<String, FloatTensor> m = new LinkedHashMap<>();
@@ -41,7 +41,7 @@ class Gpt2ModelTest {
         return m;
     }
 
-    private static ModelConfig config() {
+    static ModelConfig config() {
         return new ModelConfig(Architecture.GPT2, D, INNER, LAYERS, HEADS, HEADS, VOCAB, POSITIONS, 1e-5f, 0f, RopeLayout.NONE);
     }
 

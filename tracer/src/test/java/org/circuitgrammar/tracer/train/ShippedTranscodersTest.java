@@ -28,11 +28,12 @@ class ShippedTranscodersTest {
     private static final double L0_TOLERANCE = 4;
 
     @ParameterizedTest
-    @ValueSource(strings = {"plt", "clt"})
+    @ValueSource(strings = {"plt", "clt", "plain-plt"})
     void shipped_heldOutSample_matchesReportedMetrics(String kind) throws Exception {
         Path dir = StoriesModel.shippedTranscoders().resolve(kind);
         TranscoderFiles.Loaded loaded = TranscoderFiles.read(dir);
         assertEquals(kind.equals("clt") ? TranscoderKind.CLT : TranscoderKind.PLT, loaded.config().kind());
+        assertEquals(kind.equals("plt"), loaded.transcoder().hasSkip(), "only the shipped skip-PLT has a skip matrix");
         JsonNode report = new ObjectMapper(new YAMLFactory()).readTree(dir.resolve("training.yaml").toFile());
         long seed = report.path("training").path("seed").asLong();
         int seqLen = report.path("inputs").path("seq_len").asInt();
@@ -48,6 +49,35 @@ class ShippedTranscodersTest {
                 assertEquals(reported.path("fvu").asDouble(), m.fvu(), FVU_TOLERANCE, kind + " " + m);
                 assertEquals(reported.path("mean_l0").asDouble(), m.meanL0(), L0_TOLERANCE, kind + " " + m);
                 assertTrue(m.meanL0() > 0, m.toString());
+            }
+        }
+    }
+
+    /**
+     * The documented goal (transcoders README): on the whole held-out text of the training run (24 sequences of 128
+     * tokens, drawn from the held-out seed stream, never seen in training) every layer has FVU ≤ 0.15 at mean
+     * L0 ≤ 32, for the shipped skip-PLT and CLT. The plain PLT is not held to it (its layer 3 sits at the bound).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"plt", "clt"})
+    void shipped_fullHeldOutText_meetsDocumentedQuality(String kind) throws Exception {
+        Path dir = StoriesModel.shippedTranscoders().resolve(kind);
+        TranscoderFiles.Loaded loaded = TranscoderFiles.read(dir);
+        JsonNode report = new ObjectMapper(new YAMLFactory()).readTree(dir.resolve("training.yaml").toFile());
+        long seed = report.path("training").path("seed").asLong();
+        int sequences = report.path("inputs").path("heldout_sequences").asInt();
+        int seqLen = report.path("inputs").path("seq_len").asInt();
+        float temperature = (float) report.path("inputs").path("temperature").asDouble();
+        assertEquals(24, sequences);
+        try (LlamaModel model = StoriesModel.load()) {
+            List<int[]> text = ActivationCollector.sample(List.of(model), sequences, seqLen, temperature,
+                    ActivationCollector.SampleSeeds.of(seed).heldOut(), null);
+            ActivationSet heldOut = ActivationCollector.collect(model, text,
+                    Hook.fromTransformerLensName(loaded.config().featureInputHook()));
+            assertTrue(heldOut.rows() > 2500, "held-out tokens: " + heldOut.rows());
+            for (LayerMetrics m : TranscoderEvaluator.evaluate(loaded.transcoder(), heldOut)) {
+                assertTrue(m.fvu() <= 0.15, kind + " " + m);
+                assertTrue(m.meanL0() <= 32 && m.meanL0() > 0, kind + " " + m);
             }
         }
     }

@@ -77,6 +77,24 @@ class TranscoderFilesTest {
                 && yaml.contains("model_kind: transcoder_set"), yaml);
     }
 
+    /** circuit-tracer's config may leave {@code k} out: the layer files' integer {@code k} tensor then decides. */
+    @Test
+    void read_topKWithKOnlyInFiles_takesKFromFiles() throws IOException {
+        SplittableRandom rng = new SplittableRandom(4);
+        TranscoderSet set = new TranscoderSet(List.of(randomLayer(rng, new Activation.TopK(5), false)));
+        TranscoderFiles.write(dir, set, "m", "mlp.hook_in", "hook_mlp_out");
+        assertEquals(org.circuitgrammar.tracer.io.TensorDType.I64, org.circuitgrammar.tracer.io.SafetensorsReader
+                .read(dir.resolve("layer_0.safetensors")).storedType("k"));
+        Files.writeString(dir.resolve("config.yaml"), "model_name: m\nmodel_kind: transcoder_set\n"
+                + "feature_input_hook: mlp.hook_in\nfeature_output_hook: hook_mlp_out\nactivation: topk\n");
+        assertEquals(new Activation.TopK(5), TranscoderFiles.read(dir).transcoder().activation(0));
+        Files.writeString(dir.resolve("config.yaml"), "model_name: m\nmodel_kind: transcoder_set\n"
+                + "feature_input_hook: mlp.hook_in\nfeature_output_hook: hook_mlp_out\nactivation: topk\nk: 4\n");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.circuitgrammar.tracer.io.InvalidModelFileException.class, () -> TranscoderFiles.read(dir));
+        assertTrue(e.getMessage().contains("layer_0.safetensors") && e.getMessage().contains("k"), e.getMessage());
+    }
+
     @Test
     void write_thenRead_cltBothActivations_equal() throws IOException {
         for (boolean jump : new boolean[] {false, true}) {
