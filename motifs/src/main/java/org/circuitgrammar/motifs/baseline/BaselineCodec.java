@@ -1,9 +1,6 @@
 package org.circuitgrammar.motifs.baseline;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +17,8 @@ import org.circuitgrammar.motifs.result.CensusResultCodec;
 /**
  * Reads and writes grammar baselines ({@code grammar.json}, format {@value GrammarBaseline#FORMAT_VERSION}) and
  * writes check reports as JSON. The encoding is that of census results ({@link CensusResultCodec#mapper()}: null
- * models, families and profiles by their persisted ids, non-finite numbers as {@code null}), so the census settings
+ * models, families and profiles by their persisted ids, non-finite numbers as {@code null} and read back as NaN, also
+ * inside lists such as the per-graph profiles), so the census settings
  * inside a baseline read as they do in a result file. What is written reads back as an equal baseline.
  */
 public final class BaselineCodec {
@@ -75,18 +73,6 @@ public final class BaselineCodec {
             @Override
             public void serialize(Rule rule, JsonGenerator gen, SerializerProvider serializers) throws IOException {
                 gen.writeString(rule.id());
-            }
-        });
-        // per-graph profiles hold NaN for a class a graph has no entry for; written as null, read back as NaN
-        module.addDeserializer(Double.class, new JsonDeserializer<>() {
-            @Override
-            public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                return p.getDoubleValue();
-            }
-
-            @Override
-            public Double getNullValue(DeserializationContext ctxt) {
-                return Double.NaN;
             }
         });
         mapper.registerModule(module);
