@@ -93,7 +93,8 @@ public final class GrammarCheck {
                 if (rules.directionFor(m.motif())) {
                     directionOn = true;
                     if (m.direction() != Direction.NONE && measured != null) {
-                        direction.add(direction(m, measured, directionTail, spec.resamples(), directionRng));
+                        direction.add(direction(m, measured, directionTail, settings.absolute(), spec.resamples(),
+                                directionRng));
                     }
                 }
             }
@@ -121,10 +122,18 @@ public final class GrammarCheck {
         }
         double w = Double.isNaN(settings.widen()) ? widenFor(settings.familyAlpha(), bandRules) : settings.widen();
         double[] spread = MedianBootstrap.interval(m.effectArray(), measured.effects().size(), resamples, rng);
-        double spreadLow = Math.max(0, m.median() - spread[0]);
-        double spreadHigh = Math.max(0, spread[1] - m.median());
-        double allowedLow = m.median() - w * Math.hypot(m.median() - m.low(), spreadLow) - settings.absolute();
-        double allowedHigh = m.median() + w * Math.hypot(m.high() - m.median(), spreadHigh) + settings.absolute();
+        // a percentile bootstrap of a median over a few graphs is lumpy: one side can collapse onto a cluster of
+        // graphs while the other half of a random split lands beyond it. So both sides take the wider half-width,
+        // and neither is narrower than the normal-theory 95 % half-width of a median (1.2533·s/√k)
+        double[] effects = m.effectArray();
+        int k = measured.effects().size();
+        double own = Math.max(Math.max(m.median() - m.low(), m.high() - m.median()),
+                medianHalfWidth(effects, effects.length));
+        double spreadOfK = Math.max(Math.max(Math.max(0, m.median() - spread[0]), Math.max(0, spread[1] - m.median())),
+                medianHalfWidth(effects, k));
+        double halfWidth = w * Math.hypot(own, spreadOfK) + settings.absolute();
+        double allowedLow = m.median() - halfWidth;
+        double allowedHigh = m.median() + halfWidth;
         double median = MedianBootstrap.median(measured.array());
         boolean passed = median >= allowedLow && median <= allowedHigh;
         String note = passed ? "inside" : String.format(java.util.Locale.ROOT,
@@ -135,16 +144,35 @@ public final class GrammarCheck {
     }
 
     /**
-     * The direction rule for one motif: the checked median lies strictly on the other side of zero, and groups of k
-     * graphs drawn from the baseline's graphs land there (or on zero) in at most {@code tail} of draws — otherwise k
-     * graphs are too few for a sign change to mean anything, and the rule holds.
+     * The normal-theory 95 % half-width of the median of {@code k} graphs like {@code effects}:
+     * {@code z(0.975) · √(π/2) · s / √k} with s their sample standard deviation (0 for fewer than two graphs).
      */
-    private static Finding direction(MotifBaseline m, GroupEffects.Measured measured, double tail, int resamples,
-                                     SplittableRandom rng) {
+    static double medianHalfWidth(double[] effects, int k) {
+        if (effects.length < 2 || k < 1) {
+            return 0;
+        }
+        double mean = java.util.Arrays.stream(effects).average().orElse(0);
+        double squares = 0;
+        for (double e : effects) {
+            squares += (e - mean) * (e - mean);
+        }
+        double sd = Math.sqrt(squares / (effects.length - 1));
+        return Z_975 * Math.sqrt(Math.PI / 2) * sd / Math.sqrt(k);
+    }
+
+    /**
+     * The direction rule for one motif: the checked median lies on the other side of zero by more than the band's
+     * absolute slack, and groups of k graphs drawn from the baseline's graphs land there (or on zero) in at most
+     * {@code tail} of draws — otherwise k graphs are too few for a sign change to mean anything, and the rule holds.
+     */
+    private static Finding direction(MotifBaseline m, GroupEffects.Measured measured, double tail, double slack,
+                                     int resamples, SplittableRandom rng) {
         double median = MedianBootstrap.median(measured.array());
         double opposite = oppositeShare(m, measured.effects().size(), resamples, rng);
         boolean testable = opposite <= tail;
-        boolean flipped = testable && (m.direction() == Direction.ENRICHED ? median < 0 : median > 0);
+        // a median within the band's slack of zero has not taken the other sign: it has lost its direction, which
+        // the effect band judges
+        boolean flipped = testable && (m.direction() == Direction.ENRICHED ? median < -slack : median > slack);
         String note;
         if (flipped) {
             note = String.format(java.util.Locale.ROOT, "%s in the baseline (median %.4f [%.4f, %.4f]), median %.4f "
