@@ -35,6 +35,7 @@ final class NullStatistics {
         List<FamilyCounts> fams = counted.counts();
         List<int[]> rowIds = new ArrayList<>();
         List<long[]> columns = new ArrayList<>();
+        List<long[]> nullColumns = new ArrayList<>();
         for (int f = 0; f < fams.size(); f++) {
             FamilyCounts fc = fams.get(f);
             for (int c = 0; c < fc.classCount(); c++) {
@@ -45,6 +46,7 @@ final class NullStatistics {
                 }
                 rowIds.add(new int[] {f, c});
                 columns.add(col);
+                nullColumns.add(java.util.Arrays.copyOfRange(col, 1, col.length));
             }
         }
         int[] roles = RowDependence.of(columns.toArray(long[][]::new), priority(counted.families(), fams, rowIds));
@@ -66,7 +68,7 @@ final class NullStatistics {
                 int[] by = role >= 0 ? rowIds.get(role) : null;
                 determinedBy.add(by == null ? null
                         : counted.families().get(by[0]).id() + "/" + fams.get(by[0]).labels().get(by[1]));
-                Statistic z = NullMoments.zScore(fc.observed(c), fc.nullCounts(c));
+                Statistic z = NullMoments.zScore(fc.observed(c), nullColumns.get(row));
                 zs.add(z);
                 inProfile.add(r == RowRole.INDEPENDENT && z.isDefined() && connected(family, fc.labels().get(c)));
             }
@@ -76,10 +78,11 @@ final class NullStatistics {
             }
             List<Statistic> sp = SignificanceProfile.of(spInput);
             List<MotifRow> rows = new ArrayList<>();
+            int first = row - fc.classCount();
             for (int c = 0; c < fc.classCount(); c++) {
-                long[] nulls = fc.nullCounts(c);
+                long[] nulls = nullColumns.get(first + c);
                 NullMoments m = NullMoments.of(nulls);
-                EffectSize effect = EffectSize.of(fc.observed(c), nulls);
+                EffectSize effect = EffectSize.of(fc.observed(c), nulls, m);
                 RowRole r = rowRoles.get(c);
                 Statistic spEntry = inProfile.get(c) ? sp.get(c) : Statistic.undefined(notInProfile(r,
                         determinedBy.get(c), zs.get(c), family, fc.labels().get(c)));

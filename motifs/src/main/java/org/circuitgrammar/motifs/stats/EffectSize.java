@@ -21,12 +21,16 @@ public record EffectSize(Statistic log2Ratio, Statistic low, Statistic high) {
 
     /** The effect of {@code observed} against {@code nulls} (not modified). */
     public static EffectSize of(long observed, long[] nulls) {
+        return of(observed, nulls, NullMoments.of(nulls));
+    }
+
+    /** The same with the moments of {@code nulls} already computed. */
+    public static EffectSize of(long observed, long[] nulls, NullMoments m) {
         int n = nulls.length;
         if (n == 0) {
             Statistic none = Statistic.undefined("no null samples (n = 0)");
             return new EffectSize(none, none, none);
         }
-        NullMoments m = NullMoments.of(nulls);
         if (observed == 0 || m.mean() == 0) {
             Statistic none = Statistic.undefined(observed == 0 && m.mean() == 0
                     ? "observed count and null mean are both 0" : observed == 0
