@@ -3,7 +3,6 @@ package org.circuitgrammar.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -82,9 +81,7 @@ public final class CensusCommand implements Callable<Integer> {
         try {
             censusSpec = censusOptions.spec();
             workers = threads.threads();
-            String commit = System.getProperty("cgram.git.commit", "");
-            RunInfo run = RunInfo.capture(CgramCommand.class, commit.isBlank() ? null : commit,
-                    spec.commandLine().getParseResult().originalArgs(), Instant.now(), workers);
+            RunInfo run = CgramCommand.runInfo(spec, workers);
             census = new GraphCensus(censusSpec, workers, run);
         } catch (IllegalArgumentException e) {
             err.println("cgram census: " + e.getMessage());

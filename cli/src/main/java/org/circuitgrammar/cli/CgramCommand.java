@@ -1,6 +1,8 @@
 package org.circuitgrammar.cli;
 
+import java.time.Instant;
 import org.circuitgrammar.cli.bench.BenchCommand;
+import org.circuitgrammar.corpus.provenance.RunInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,6 +66,14 @@ public final class CgramCommand implements Runnable {
                 || ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException
                 ? EXIT_INPUT : EXIT_INTERNAL);
         return cl;
+    }
+
+    /** The run record of a command that writes results: this build, the command line, now, {@code workers}. */
+    static RunInfo runInfo(CommandSpec spec, int workers) {
+        String commit = System.getProperty("cgram.git.commit", "");
+        return RunInfo.capture(CgramCommand.class,
+                commit.isBlank() ? null : commit, spec.commandLine().getParseResult().originalArgs(),
+                Instant.now(), workers);
     }
 
     public static void main(String[] args) {

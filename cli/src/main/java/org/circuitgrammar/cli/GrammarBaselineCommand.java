@@ -86,7 +86,7 @@ public final class GrammarBaselineCommand implements Callable<Integer> {
         try {
             censusSpec = censusOptions.spec();
             workers = threads.threads();
-            run = GrammarCheckCommand.runInfo(spec, workers);
+            run = CgramCommand.runInfo(spec, workers);
         } catch (IllegalArgumentException e) {
             err.println("cgram grammar baseline: " + e.getMessage());
             return CgramCommand.EXIT_INPUT;

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.circuitgrammar.corpus.AtomicWrite;
-import org.circuitgrammar.corpus.provenance.RunInfo;
 import org.circuitgrammar.motifs.baseline.BaselineCodec;
 import org.circuitgrammar.motifs.baseline.CheckReport;
 import org.circuitgrammar.motifs.baseline.CheckRules;
@@ -94,7 +93,7 @@ public final class GrammarCheckCommand implements Callable<Integer> {
         }
         CensusSpec census = baseline.spec().census();
         List<CensusResult> results = inputs.areResults() ? inputs.readResults(census, allowMixed)
-                : inputs.census(seed == null ? census : census.withSeed(seed), workers, runInfo(spec, workers));
+                : inputs.census(seed == null ? census : census.withSeed(seed), workers, CgramCommand.runInfo(spec, workers));
         if (inputs.problems() > 0) {
             return CgramCommand.EXIT_INPUT;
         }
@@ -118,13 +117,6 @@ public final class GrammarCheckCommand implements Callable<Integer> {
         }
         out.flush();
         return report.passed() ? 0 : CgramCommand.EXIT_FINDING;
-    }
-
-    /** The run record of a grammar command (the same shape as the census's). */
-    static RunInfo runInfo(CommandSpec spec, int workers) {
-        String commit = System.getProperty("cgram.git.commit", "");
-        return RunInfo.capture(CgramCommand.class, commit.isBlank() ? null : commit,
-                spec.commandLine().getParseResult().originalArgs(), Instant.now(), workers);
     }
 
     private static String hostname() {
