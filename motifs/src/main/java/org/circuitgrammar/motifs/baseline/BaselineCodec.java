@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.circuitgrammar.corpus.AtomicWrite;
 import org.circuitgrammar.motifs.result.CensusResultCodec;
+import org.circuitgrammar.motifs.result.JsonLocation;
 
 /**
  * Reads and writes grammar baselines ({@code grammar.json}, format {@value GrammarBaseline#FORMAT_VERSION}) and

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.circuitgrammar.motifs.result.JsonLocation;
 
 /**
  * Reads {@code rules.yml}: the check's rule settings, every key optional (an empty file means the defaults).

@@ -60,7 +60,7 @@ public final class CensusResultCodec {
         try (InputStream in = Files.newInputStream(file)) {
             tree = MAPPER.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new InvalidResultException(file, location(e), "not JSON: " + e.getOriginalMessage(), e);
+            throw new InvalidResultException(file, JsonLocation.of(e), "not JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new InvalidResultException(file, "", "cannot read: " + e.getMessage(), e);
         }
@@ -80,7 +80,7 @@ public final class CensusResultCodec {
             return MAPPER.treeToValue(tree, CensusResult.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             String reason = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            throw new InvalidResultException(file, location(e), reason.lines().findFirst().orElse(reason), e);
+            throw new InvalidResultException(file, JsonLocation.of(e), reason.lines().findFirst().orElse(reason), e);
         }
     }
 
@@ -108,24 +108,6 @@ public final class CensusResultCodec {
             out.addAll(CorpusScanner.files(p, SUFFIX));
         }
         return out;
-    }
-
-    private static String location(Exception e) {
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            StringBuilder path = new StringBuilder("$");
-            for (JsonMappingException.Reference r : m.getPath()) {
-                if (r.getFieldName() != null) {
-                    path.append('.').append(r.getFieldName());
-                } else if (r.getIndex() >= 0) {
-                    path.append('[').append(r.getIndex()).append(']');
-                }
-            }
-            return path.toString();
-        }
-        if (e instanceof JsonProcessingException j && j.getLocation() != null) {
-            return "line " + j.getLocation().getLineNr();
-        }
-        return "";
     }
 
     /** Step configurations are read back by their {@code step} name. */

@@ -1,15 +1,18 @@
-package org.circuitgrammar.motifs.baseline;
+package org.circuitgrammar.motifs.result;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
-/** Where in a JSON or YAML document Jackson stopped, as {@code $.a.b[2]} (or a line number). */
-final class JsonLocation {
+/**
+ * Where in a JSON or YAML document Jackson stopped, as {@code $.a.b[2]} (or a line number): the location part of the
+ * one-line errors of every result, baseline and rules file reader.
+ */
+public final class JsonLocation {
     private JsonLocation() {
     }
 
     /** The path of {@code e} in the document, or "" when Jackson gives none. */
-    static String of(Exception e) {
+    public static String of(Exception e) {
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             StringBuilder path = new StringBuilder("$");
             for (JsonMappingException.Reference r : m.getPath()) {
@@ -28,7 +31,7 @@ final class JsonLocation {
     }
 
     /** The first line of the reason Jackson (or a validating constructor beneath it) gives. */
-    static String reason(Exception e) {
+    public static String reason(Exception e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
