@@ -1,6 +1,7 @@
 package org.circuitgrammar.cli;
 
 import java.time.Instant;
+import java.util.List;
 import org.circuitgrammar.cli.bench.BenchCommand;
 import org.circuitgrammar.corpus.provenance.RunInfo;
 import picocli.CommandLine;
@@ -20,8 +21,14 @@ import picocli.CommandLine.Spec;
             "0:ok",
             "1:a finding (validation problem, grammar regression)",
             "2:usage or input error (bad flags, unreadable or invalid graph file)",
-            "70:internal error (a bug): the stack trace is printed"},
-        subcommands = {
+            "70:internal error (a bug): the stack trace is printed"})
+public final class CgramCommand implements Runnable {
+    /**
+     * The subcommands, in the order {@code --help} lists them. Registered programmatically rather than in
+     * {@code @Command}: picocli builds the model of every registered command up front, about 0.4 s of a cold JVM
+     * for all of them, so {@link #main} registers only the one it runs.
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
             CommandLine.HelpCommand.class,
             TranscodersCommand.class,
             ModelCommand.class,
@@ -34,9 +41,8 @@ import picocli.CommandLine.Spec;
             TraceCommand.class,
             CompareCommand.class,
             ReportCommand.class,
-            GrammarCommand.class,
-        })
-public final class CgramCommand implements Runnable {
+            GrammarCommand.class);
+
     /** Exit code for a finding: the command worked and found something (validation problem, regression). */
     public static final int EXIT_FINDING = 1;
     /** Exit code for bad usage or unreadable input. */
@@ -52,9 +58,33 @@ public final class CgramCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The command line with the project's exit-code conventions, for {@link #main} and for tests. */
+    /** The command line with every subcommand and the project's exit-code conventions, for tests. */
     public static CommandLine newCommandLine() {
-        return withExitCodes(new CommandLine(new CgramCommand()));
+        return newCommandLine(SUBCOMMANDS);
+    }
+
+    /**
+     * The command line for {@code args}: when the first argument names a subcommand, only that one is registered
+     * (usage, parsing and exit codes of the run are the same); otherwise (no arguments, an option, {@code help})
+     * every subcommand, so the root usage lists them all.
+     */
+    static CommandLine newCommandLineFor(String[] args) {
+        if (args.length > 0) {
+            for (Class<?> c : SUBCOMMANDS) {
+                if (c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(args[0])) {
+                    return newCommandLine(List.of(c));
+                }
+            }
+        }
+        return newCommandLine(SUBCOMMANDS);
+    }
+
+    private static CommandLine newCommandLine(List<Class<?>> subcommands) {
+        CommandLine cl = new CommandLine(new CgramCommand());
+        for (Class<?> c : subcommands) {
+            cl.addSubcommand(c);
+        }
+        return withExitCodes(cl);
     }
 
     /**
@@ -78,6 +108,6 @@ public final class CgramCommand implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("ai.djl.offline", "true");
-        System.exit(newCommandLine().execute(args));
+        System.exit(newCommandLineFor(args).execute(args));
     }
 }

@@ -143,26 +143,16 @@ public final class BenchNullsCommand implements Callable<Integer> {
         return results;
     }
 
-    /**
-     * Part (a) as a whole process: {@code cgram census} when this build has it, else this command's in-process part
-     * in a fresh JVM on the same class path (JVM start, class loading and JIT warm-up included either way).
-     */
+    /** Part (a) as a whole process: {@code cgram census} in a fresh JVM on the same class path. */
     private void timeWholeProcess(Path file, int workers, PrintWriter out) throws IOException, InterruptedException {
-        boolean census = spec.root().subcommands().containsKey("census");
         Path outDir = Files.createTempDirectory("cgram-bench-nulls");
-        List<String> args = new ArrayList<>();
         String nulls = String.join(",", FULL_ANALYSIS.stream().map(NullKind::cliName).toList());
-        if (census) {
-            args.addAll(List.of("census", file.toString(), "--null", nulls, "-n", String.valueOf(samples),
-                    "--seed", String.valueOf(seed), "--threads", String.valueOf(workers), "--motifs", "triad,signed",
-                    "-o", outDir.toString()));
-        } else {
-            args.addAll(List.of("bench", "nulls", "--parts", "in-process", "--graph", file.toString(), "-n",
-                    String.valueOf(samples), "--seed", String.valueOf(seed), "--threads", String.valueOf(workers)));
-        }
+        List<String> args = List.of("census", file.toString(), "--null", nulls, "-n", String.valueOf(samples),
+                "--seed", String.valueOf(seed), "--threads", String.valueOf(workers), "--motifs", "triad,signed",
+                "-o", outDir.toString());
         double seconds = TimedProcess.seconds(args, outDir.resolve("process.log"));
-        out.printf(Locale.ROOT, "(a) whole process (%s): %.2f s   [goal <= 2.3 s; circuit-motifs ~570 s]%n",
-                census ? "cgram census" : "cgram bench nulls --parts in-process", seconds);
+        out.printf(Locale.ROOT, "(a) whole process (cgram census): %.2f s   [goal <= 2.3 s; circuit-motifs ~570 s]%n",
+                seconds);
     }
 
     /** Part (b): an lpc ensemble with the triad census on a generated graph. */

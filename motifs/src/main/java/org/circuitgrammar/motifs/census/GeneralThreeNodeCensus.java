@@ -16,12 +16,16 @@ final class GeneralThreeNodeCensus {
     private GeneralThreeNodeCensus() {
     }
 
-    /** Counts {@code g}, any simple digraph. */
+    /** Counts {@code g}, any simple digraph, with positions split. */
     static ThreeNodeCounts count(SignedDigraph g) {
-        Undirected u = Undirected.of(g);
+        return count(g, g.rawPositions(), true);
+    }
+
+    /** Counts {@code g} with the node positions {@code pos} (all equal when {@code positions} is false). */
+    static ThreeNodeCounts count(SignedDigraph g, int[] pos, boolean positions) {
+        Undirected u = Undirected.of(g, pos);
         int n = g.nodeCount();
         long[] edges = new long[4];
-        int[] pos = g.rawPositions();
         int[] off = g.rawOutOffsets();
         int[] adj = g.rawOutTargets();
         double[] w = g.rawOutWeights();
@@ -59,13 +63,13 @@ final class GeneralThreeNodeCensus {
             tally.triads[TriadClass.T111D.ordinal()] += mutual * (ci[0] + ci[1] + ci[2] + ci[3]);
             tally.triads[TriadClass.T201.ordinal()] += ThreeNodeCensus.choose2(mutual);
         }
-        u.forEachTriangle(tally);
+        tally.triangles(u.triangleHistogram());
         long[] triads = tally.triads;
         triads[TriadClass.T021C.ordinal()] = ThreeNodeCensus.sum(tally.chain);
         triads[TriadClass.T021D.ordinal()] = ThreeNodeCensus.sum(tally.fanOut);
         triads[TriadClass.T021U.ordinal()] = ThreeNodeCensus.sum(tally.fanIn);
         triads[TriadClass.T003.ordinal()] = ThreeNodeCensus.choose3(n) - ThreeNodeCensus.sum(triads);
-        return new ThreeNodeCounts(triads, tally.ffl, tally.chain, tally.fanOut, tally.fanIn, edges);
+        return new ThreeNodeCounts(triads, tally.ffl, tally.chain, tally.fanOut, tally.fanIn, edges, positions);
     }
 
     /** Running counts of the general path; triangles correct the wedge-based entries. */
@@ -76,56 +80,69 @@ final class GeneralThreeNodeCensus {
         final long[] fanOut = new long[16];
         final long[] fanIn = new long[16];
 
-        /**
-         * One undirected triangle on nodes 0, 1, 2 with edge infos seen from the first-named node:
-         * {@code i01} (0's view of 0–1), {@code i02} (0's view of 0–2), {@code i12} (1's view of 1–2).
-         */
-        void triangle(int i01, int i02, int i12) {
-            int code = codeBits(i01, 0, 1) | codeBits(i02, 0, 2) | codeBits(i12, 1, 2);
-            TriadClass c = TriadCode.classOf(code);
-            triads[c.ordinal()]++;
-            for (int info : new int[] {i01, i02, i12}) {     // each closed pair was counted as open
-                triads[((info & 3) == DIR_MUTUAL ? TriadClass.T102 : TriadClass.T012).ordinal()]++;
-            }
-            closeWedge(i01, i02);
-            closeWedge(flip(i01), i12);
-            closeWedge(flip(i02), flip(i12));
-            if (c == TriadClass.T030T) {
-                addFfl(i01, i02, i12);
+        /** Every triangle of a {@link Undirected#triangleHistogram()}, its count times. */
+        void triangles(long[] histogram) {
+            for (int key = 0; key < histogram.length; key++) {
+                if (histogram[key] != 0) {
+                    triangle(key & 15, key >> 4 & 15, key >> 8, histogram[key]);
+                }
             }
         }
 
+        /**
+         * {@code count} undirected triangles on nodes 0, 1, 2 with edge infos seen from the first-named node:
+         * {@code i01} (0's view of 0–1), {@code i02} (0's view of 0–2), {@code i12} (1's view of 1–2).
+         */
+        private void triangle(int i01, int i02, int i12, long count) {
+            // a view's direction bits are the pattern bits of its pair: OUT sets the low-to-high edge, IN the other
+            // (TriadCode's bit order 0→1, 1→0, 0→2, 2→0, 1→2, 2→1)
+            int code = (i01 & 3) | (i02 & 3) << 2 | (i12 & 3) << 4;
+            TriadClass c = TriadCode.classOf(code);
+            triads[c.ordinal()] += count;
+            reopenPair(i01, count);                // each closed pair was counted as open
+            reopenPair(i02, count);
+            reopenPair(i12, count);
+            closeWedge(i01, i02, count);
+            closeWedge(flip(i01), i12, count);
+            closeWedge(flip(i02), flip(i12), count);
+            if (c == TriadClass.T030T) {
+                addFfl(i01, i02, i12, count);
+            }
+        }
+
+        private void reopenPair(int info, long count) {
+            triads[((info & 3) == DIR_MUTUAL ? TriadClass.T102 : TriadClass.T012).ordinal()] += count;
+        }
+
         /** Takes a closed wedge (the centre's views of its two edges) out of the open-wedge classes. */
-        private void closeWedge(int a, int b) {
+        private void closeWedge(int a, int b, long count) {
             int da = a & 3;
             int db = b & 3;
             int aa = a >> 2;
             int ab = b >> 2;
             if (da == DIR_MUTUAL && db == DIR_MUTUAL) {
-                triads[TriadClass.T201.ordinal()]--;
+                triads[TriadClass.T201.ordinal()] -= count;
             } else if (da == DIR_MUTUAL || db == DIR_MUTUAL) {
                 int other = da == DIR_MUTUAL ? db : da;
-                triads[(other == DIR_OUT ? TriadClass.T111U : TriadClass.T111D).ordinal()]--;
+                triads[(other == DIR_OUT ? TriadClass.T111U : TriadClass.T111D).ordinal()] -= count;
             } else if (da == DIR_OUT && db == DIR_OUT) {
-                fanOut[ThreeNodeCensus.pairKey(aa, ab)]--;
+                fanOut[ThreeNodeCensus.pairKey(aa, ab)] -= count;
             } else if (da == DIR_IN && db == DIR_IN) {
-                fanIn[ThreeNodeCensus.pairKey(aa, ab)]--;
+                fanIn[ThreeNodeCensus.pairKey(aa, ab)] -= count;
             } else {
-                chain[da == DIR_IN ? aa | ab << 2 : ab | aa << 2]--;
+                chain[da == DIR_IN ? aa | ab << 2 : ab | aa << 2] -= count;
             }
         }
 
         /** An acyclic triangle without mutual edges: find X, Y, Z by their out-degree inside it. */
-        private void addFfl(int i01, int i02, int i12) {
-            int[] out = new int[3];
-            out[(i01 & 3) == DIR_OUT ? 0 : 1]++;
-            out[(i02 & 3) == DIR_OUT ? 0 : 2]++;
-            out[(i12 & 3) == DIR_OUT ? 1 : 2]++;
-            int x = out[0] == 2 ? 0 : out[1] == 2 ? 1 : 2;
-            int z = out[0] == 0 ? 0 : out[1] == 0 ? 1 : 2;
+        private void addFfl(int i01, int i02, int i12, long count) {
+            int out0 = ((i01 & 3) == DIR_OUT ? 1 : 0) + ((i02 & 3) == DIR_OUT ? 1 : 0);
+            int out1 = ((i01 & 3) == DIR_OUT ? 0 : 1) + ((i12 & 3) == DIR_OUT ? 1 : 0);
+            int x = out0 == 2 ? 0 : out1 == 2 ? 1 : 2;
+            int z = out0 == 0 ? 0 : out1 == 0 ? 1 : 2;
             int y = 3 - x - z;
             ffl[pairAttr(x, y, i01, i02, i12) | pairAttr(y, z, i01, i02, i12) << 2
-                    | pairAttr(x, z, i01, i02, i12) << 4]++;
+                    | pairAttr(x, z, i01, i02, i12) << 4] += count;
         }
 
         private static int pairAttr(int a, int b, int i01, int i02, int i12) {
@@ -133,11 +150,6 @@ final class GeneralThreeNodeCensus {
             int hi = Math.max(a, b);
             int info = lo == 0 ? (hi == 1 ? i01 : i02) : i12;
             return info >> 2;
-        }
-
-        private static int codeBits(int info, int a, int b) {
-            int dir = info & 3;
-            return ((dir & DIR_OUT) != 0 ? TriadCode.bit(a, b) : 0) | ((dir & DIR_IN) != 0 ? TriadCode.bit(b, a) : 0);
         }
 
         private static int flip(int info) {
@@ -168,7 +180,7 @@ final class GeneralThreeNodeCensus {
         }
 
         /** Merges each node's sorted out- and in-lists. {@code O(n + m)}. */
-        static Undirected of(SignedDigraph g) {
+        static Undirected of(SignedDigraph g, int[] pos) {
             int n = g.nodeCount();
             int[] outOff = g.rawOutOffsets();
             int[] outAdj = g.rawOutTargets();
@@ -176,7 +188,6 @@ final class GeneralThreeNodeCensus {
             int[] inOff = g.rawInOffsets();
             int[] inAdj = g.rawInSources();
             double[] inW = g.rawInWeights();
-            int[] pos = g.rawPositions();
             int[] off = new int[n + 1];
             int[] adj = new int[2 * g.edgeCount()];
             int[] info = new int[2 * g.edgeCount()];
@@ -208,11 +219,15 @@ final class GeneralThreeNodeCensus {
         }
 
         /**
-         * Calls {@code tally.triangle} once per undirected triangle: orient each pair from lower to higher
-         * (degree, index) rank, mark the forward neighbours of u, and look for marks among the forward neighbours
-         * of each forward neighbour v. {@code O(m·√m)}.
+         * The undirected triangles by their three edge infos: entry {@code i01 | i02 << 4 | i12 << 8} counts the
+         * triangles on nodes 0, 1, 2 (in enumeration order) with those views (see {@link Tally#triangle}). Each
+         * triangle is found once: orient each pair from lower to higher (degree, index) rank, mark the forward
+         * neighbours of u, and look for marks among the forward neighbours of each forward neighbour v. The inner
+         * loop only adds 1 or 0 to a histogram entry, without a branch: on dense graphs a large share of the
+         * checks hit, and classifying each triangle in the loop would mispredict several branches per triangle.
+         * {@code O(m·√m)}.
          */
-        void forEachTriangle(Tally tally) {
+        long[] triangleHistogram() {
             int n = off.length - 1;
             long[] keys = new long[n];
             for (int v = 0; v < n; v++) {
@@ -239,6 +254,7 @@ final class GeneralThreeNodeCensus {
             int[] mark = new int[n];
             Arrays.fill(mark, -1);
             int[] markInfo = new int[n];
+            long[] histogram = new long[1 << 12];
             for (int a = 0; a < n; a++) {
                 for (int i = fOff[a]; i < fOff[a + 1]; i++) {
                     mark[fAdj[i]] = a;
@@ -246,14 +262,14 @@ final class GeneralThreeNodeCensus {
                 }
                 for (int i = fOff[a]; i < fOff[a + 1]; i++) {
                     int b = fAdj[i];
-                    for (int j = fOff[b]; j < fOff[b + 1]; j++) {
+                    int ab = fInfo[i];
+                    for (int j = fOff[b], end = fOff[b + 1]; j < end; j++) {
                         int c = fAdj[j];
-                        if (mark[c] == a) {
-                            tally.triangle(fInfo[i], markInfo[c], fInfo[j]);
-                        }
+                        histogram[ab | markInfo[c] << 4 | fInfo[j] << 8] += mark[c] == a ? 1 : 0;
                     }
                 }
             }
+            return histogram;
         }
     }
 }

@@ -32,7 +32,15 @@ public final class PositionSplitCensus extends ThreeNodeFamily {
     }
 
     @Override
+    public boolean readsPositions() {
+        return true;
+    }
+
+    @Override
     public long[] project(ThreeNodeCounts c) {
+        if (!c.positionsSplit()) {
+            throw new IllegalArgumentException("the position family needs counts with positions split");
+        }
         long[] r = new long[LABELS.size()];
         for (int label = 0; label < KINDS.length; label++) {
             int xy = KINDS[label] >> 2 & 1;

@@ -28,6 +28,14 @@ public final class SignedMotifCensus extends ThreeNodeFamily {
     /** The family name on the command line. */
     public static final String FAMILY = "signed";
     private static final int COHERENT = 18;
+    /** The {@link FflSignType} ordinal of each FFL attribute bucket {@code a(X→Y) | a(Y→Z) << 2 | a(X→Z) << 4}. */
+    private static final int[] FFL_TYPE = new int[64];
+
+    static {
+        for (int k = 0; k < 64; k++) {
+            FFL_TYPE[k] = FflSignType.of(signOf(k & 3), signOf(k >> 2 & 3), signOf(k >> 4)).ordinal();
+        }
+    }
     private static final List<String> LABELS = Stream.concat(Stream.of(FflSignType.values()).map(Enum::name),
             Stream.of("chain++", "chain+-", "chain-+", "chain--", "fanout++", "fanout+-", "fanout--",
                     "fanin++", "fanin+-", "fanin--", "coherent", "incoherent")).toList();
@@ -48,7 +56,7 @@ public final class SignedMotifCensus extends ThreeNodeFamily {
         for (int xy = 0; xy < 4; xy++) {
             for (int yz = 0; yz < 4; yz++) {
                 for (int xz = 0; xz < 4; xz++) {
-                    r[FflSignType.of(signOf(xy), signOf(yz), signOf(xz)).ordinal()] += c.ffl(xy, yz, xz);
+                    r[FFL_TYPE[xy | yz << 2 | xz << 4]] += c.ffl(xy, yz, xz);
                 }
             }
         }

@@ -30,7 +30,18 @@ public final class ThreeNodeCensus {
 
     /** Counts {@code g}, by the DAG fast path when {@code g} is acyclic, else by the general path. */
     public static ThreeNodeCounts count(SignedDigraph g) {
-        return g.isAcyclic() ? DagThreeNodeCensus.count(g) : GeneralThreeNodeCensus.count(g);
+        return count(g, true);
+    }
+
+    /**
+     * Counts {@code g}; with {@code positions == false} the attribute splits ignore context positions (every edge
+     * counts as same-position), which the triad and signed families do not read and which lets dense DAGs take
+     * the bitset FFL count ({@link DagThreeNodeCensus}). Such counts say so ({@link ThreeNodeCounts#positionsSplit()}).
+     */
+    public static ThreeNodeCounts count(SignedDigraph g, boolean positions) {
+        int[] pos = positions ? g.rawPositions() : new int[g.nodeCount()];
+        return g.isAcyclic() ? DagThreeNodeCensus.count(g, pos, positions, DagThreeNodeCensus.bitsetsPay(g, positions))
+                : GeneralThreeNodeCensus.count(g, pos, positions);
     }
 
     /** The attribute code of the edge {@code s -> t} with weight {@code w}; see {@link ThreeNodeCounts}. */

@@ -30,8 +30,11 @@ public final class ThreeNodeCounts {
     private final long[] fanOut;
     private final long[] fanIn;
     private final long[] edges;
+    private final boolean positionsSplit;
 
-    ThreeNodeCounts(long[] triads, long[] ffl, long[] chain, long[] fanOut, long[] fanIn, long[] edges) {
+    ThreeNodeCounts(long[] triads, long[] ffl, long[] chain, long[] fanOut, long[] fanIn, long[] edges,
+                    boolean positionsSplit) {
+        this.positionsSplit = positionsSplit;
         this.triads = check(triads, 16);
         this.ffl = check(ffl, 64);
         this.chain = check(chain, 16);
@@ -68,9 +71,17 @@ public final class ThreeNodeCounts {
     /** Edges with attribute {@code a}. */
     public long edges(int a) { return edges[a]; }
 
+    /**
+     * True iff the splits tell same- from cross-position edges; if false every edge was counted as same-position
+     * ({@link ThreeNodeCensus#count(org.circuitgrammar.motifs.graph.SignedDigraph, boolean)}), which leaves the
+     * triads and the sign splits exact.
+     */
+    public boolean positionsSplit() { return positionsSplit; }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof ThreeNodeCounts c && Arrays.equals(triads, c.triads) && Arrays.equals(ffl, c.ffl)
+        return o instanceof ThreeNodeCounts c && positionsSplit == c.positionsSplit
+                && Arrays.equals(triads, c.triads) && Arrays.equals(ffl, c.ffl)
                 && Arrays.equals(chain, c.chain) && Arrays.equals(fanOut, c.fanOut)
                 && Arrays.equals(fanIn, c.fanIn) && Arrays.equals(edges, c.edges);
     }

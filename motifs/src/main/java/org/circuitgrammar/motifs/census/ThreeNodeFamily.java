@@ -11,9 +11,14 @@ public abstract class ThreeNodeFamily implements MotifCounter {
     /** One 3-node census of {@code g}, projected. */
     @Override
     public final long[] count(SignedDigraph g) {
-        return project(ThreeNodeCensus.count(g));
+        return project(ThreeNodeCensus.count(g, readsPositions()));
     }
 
-    /** This family's counts out of a full 3-node count; {@code labels().size()} entries. */
+    /** True iff the projection reads the same-/cross-position split (counts must have it). */
+    public boolean readsPositions() {
+        return false;
+    }
+
+    /** This family's counts out of a 3-node count (with positions split if {@link #readsPositions()}). */
     public abstract long[] project(ThreeNodeCounts counts);
 }

@@ -306,12 +306,16 @@ final class BlockSwapChain implements NullSampler {
         current = null;
     }
 
-    /** Plain swap trials in one block (the hot loop of every swap null but lpc-sign). */
+    /**
+     * Plain swap trials in one block (the hot loop of every swap null but lpc-sign). Most trials are rejected, for
+     * reasons that vary unpredictably from trial to trial, so the reasons are combined without branches and only
+     * the rare acceptance branches.
+     */
     private void swapInBlock(PairSet set, int start, int k, int rule, long blockTrials) {
         int[] src = plan.source;
         int[] row = plan.row;
         int[] pos = plan.observed.rawPositions();
-        boolean anyCell = rule == CellRule.ANY;
+        int orders = CellRule.orderMask(rule);
         boolean lazy = plan.lazy;
         long ok = 0;
         for (long trial = 0; trial < blockTrials; trial++) {
@@ -319,31 +323,23 @@ final class BlockSwapChain implements NullSampler {
             int i = start + boundedIndex((int) (bits >>> 32), k);
             int j;
             if (lazy) {
-                j = start + boundedIndex((int) bits, k);
-                if (j == i) {
-                    continue;
-                }
+                j = start + boundedIndex((int) bits, k);        // j == i is the lazy no-op: s1 == s2 rejects it
             } else {
                 j = start + boundedIndex((int) bits, k - 1);
-                if (j >= i) {
-                    j++;
-                }
+                j += j >= i ? 1 : 0;
             }
             int s1 = src[i];
             int t1 = target[i];
             int s2 = src[j];
             int t2 = target[j];
-            if (s1 == s2 || t1 == t2 || s1 == t2 || s2 == t1) {
-                continue;
-            }
-            if (!anyCell && !(CellRule.allows(rule, pos[s1], pos[t2]) && CellRule.allows(rule, pos[s2], pos[t1]))) {
-                continue;
-            }
             int r1 = row[i];
             int r2 = row[j];
             int c1 = column[i];
             int c2 = column[j];
-            if (set.contains(r1, c2) || set.contains(r2, c1)) {
+            int cells = orders >> CellRule.order(pos[s1], pos[t2]) & orders >> CellRule.order(pos[s2], pos[t1]) & 1;
+            boolean rejected = s1 == s2 | t1 == t2 | s1 == t2 | s2 == t1 | cells == 0
+                    | set.contains(r1, c2) | set.contains(r2, c1);
+            if (rejected) {
                 continue;
             }
             set.remove(r1, c1);

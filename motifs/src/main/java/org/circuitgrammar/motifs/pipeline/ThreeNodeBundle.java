@@ -23,6 +23,7 @@ public final class ThreeNodeBundle implements MotifCounter {
     private final List<MotifFamily> members;
     private final List<ThreeNodeFamily> counters;
     private final List<String> labels;
+    private final boolean positions;       // whether a member reads the position split (else the cheaper census)
 
     private ThreeNodeBundle(List<MotifFamily> members) {
         this.members = List.copyOf(members);
@@ -38,6 +39,7 @@ public final class ThreeNodeBundle implements MotifCounter {
         }
         this.counters = List.copyOf(cs);
         this.labels = List.copyOf(all);
+        this.positions = cs.stream().anyMatch(ThreeNodeFamily::readsPositions);
     }
 
     /** The bundle of the 3-node families among {@code families} (order kept), with triad appended if absent. */
@@ -66,7 +68,7 @@ public final class ThreeNodeBundle implements MotifCounter {
 
     @Override
     public long[] count(SignedDigraph g) {
-        ThreeNodeCounts c = ThreeNodeCensus.count(g);
+        ThreeNodeCounts c = ThreeNodeCensus.count(g, positions);
         long[] out = new long[labels.size()];
         int at = 0;
         for (ThreeNodeFamily m : counters) {

@@ -41,6 +41,11 @@ final class BruteForceTriads {
     }
 
     static ThreeNodeCounts count(SignedDigraph g) {
+        return count(g, true);
+    }
+
+    /** The census with attributes read from signs and, if {@code positions}, from positions (else all same). */
+    static ThreeNodeCounts count(SignedDigraph g, boolean positions) {
         int n = g.nodeCount();
         long[] triads = new long[16];
         long[] ffl = new long[64];
@@ -51,7 +56,7 @@ final class BruteForceTriads {
         for (int s = 0; s < n; s++) {
             for (int t = 0; t < n; t++) {
                 if (s != t && g.hasEdge(s, t)) {
-                    edges[attr(g, s, t)]++;
+                    edges[attr(g, s, t, positions)]++;
                 }
             }
         }
@@ -77,38 +82,38 @@ final class BruteForceTriads {
                             int x = v[indexOf(out, 2)];
                             int z = v[indexOf(in, 2)];
                             int y = a + b + c - x - z;
-                            ffl[attr(g, x, y) | attr(g, y, z) << 2 | attr(g, x, z) << 4]++;
+                            ffl[attr(g, x, y, positions) | attr(g, y, z, positions) << 2 | attr(g, x, z, positions) << 4]++;
                         }
                         case T021C -> {
                             int x = v[indexOf(out, 1, in, 0)];
                             int z = v[indexOf(in, 1, out, 0)];
                             int y = a + b + c - x - z;
-                            chain[attr(g, x, y) | attr(g, y, z) << 2]++;
+                            chain[attr(g, x, y, positions) | attr(g, y, z, positions) << 2]++;
                         }
                         case T021D -> {
                             int x = v[indexOf(out, 2)];
                             int[] others = othersThan(v, x);
-                            fanOut[key(attr(g, x, others[0]), attr(g, x, others[1]))]++;
+                            fanOut[key(attr(g, x, others[0], positions), attr(g, x, others[1], positions))]++;
                         }
                         case T021U -> {
                             int z = v[indexOf(in, 2)];
                             int[] others = othersThan(v, z);
-                            fanIn[key(attr(g, others[0], z), attr(g, others[1], z))]++;
+                            fanIn[key(attr(g, others[0], z, positions), attr(g, others[1], z, positions))]++;
                         }
                         default -> { }
                     }
                 }
             }
         }
-        return new ThreeNodeCounts(triads, ffl, chain, fanOut, fanIn, edges);
+        return new ThreeNodeCounts(triads, ffl, chain, fanOut, fanIn, edges, positions);
     }
 
     private static int key(int p, int q) {
         return Math.min(p, q) | Math.max(p, q) << 2;
     }
 
-    private static int attr(SignedDigraph g, int s, int t) {
-        return (g.weight(s, t) < 0 ? 1 : 0) | (g.position(s) != g.position(t) ? 2 : 0);
+    private static int attr(SignedDigraph g, int s, int t, boolean positions) {
+        return (g.weight(s, t) < 0 ? 1 : 0) | (positions && g.position(s) != g.position(t) ? 2 : 0);
     }
 
     private static int indexOf(int[] a, int value) {

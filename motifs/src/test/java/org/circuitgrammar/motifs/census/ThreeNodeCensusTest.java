@@ -3,6 +3,7 @@ package org.circuitgrammar.motifs.census;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Stream;
@@ -41,6 +42,41 @@ class ThreeNodeCensusTest {
         assertEquals(expected, DagThreeNodeCensus.count(g));
         assertEquals(expected, GeneralThreeNodeCensus.count(g));
         assertEquals(expected, ThreeNodeCensus.count(g));
+    }
+
+    static Stream<Arguments> countWithoutPositions_denseAndSparseDags_equalsBruteForceCases() {
+        // up to 140 nodes: bit rows of one to three words; p up to 1 makes the bitset count the cheaper one
+        return RandomCases.of(5120L, 40,
+                r -> Arguments.of(r.nextLong(), r.nextInt(0, 141), RandomCases.doubleIncludingEnds(r, 0.0, 1.0)));
+    }
+
+    @ParameterizedTest(name = "seed={0}, n={1}, p={2}")
+    @MethodSource("countWithoutPositions_denseAndSparseDags_equalsBruteForceCases")
+    void countWithoutPositions_denseAndSparseDags_equalsBruteForce(long seed, int n, double p) {
+        SignedDigraph g = RandomDigraphs.layeredDag(seed, n, p, 6, 3);
+        ThreeNodeCounts expected = BruteForceTriads.count(g, false);
+        int[] samePosition = new int[n];
+        assertEquals(expected, DagThreeNodeCensus.count(g, samePosition, false, true), "bitsets");
+        assertEquals(expected, DagThreeNodeCensus.count(g, samePosition, false, false), "marking");
+        assertEquals(expected, GeneralThreeNodeCensus.count(g, samePosition, false), "general");
+        assertEquals(expected, ThreeNodeCensus.count(g, false));
+    }
+
+    @Test
+    void bitsetsPay_onlyOnDenseGraphsWithoutPositions() {
+        SignedDigraph dense = RandomDigraphs.layeredDag(7, 100, 0.9, 10, 1);
+        SignedDigraph sparse = RandomDigraphs.layeredDag(7, 100, 0.02, 10, 1);
+        assertTrue(DagThreeNodeCensus.bitsetsPay(dense, false));
+        assertFalse(DagThreeNodeCensus.bitsetsPay(dense, true));
+        assertFalse(DagThreeNodeCensus.bitsetsPay(sparse, false));
+    }
+
+    @Test
+    void positionFamily_refusesCountsWithoutPositions() {
+        ThreeNodeCounts blind = ThreeNodeCensus.count(RandomDigraphs.layeredDag(3, 20, 0.5, 4, 3), false);
+        assertFalse(blind.positionsSplit());
+        assertThrows(IllegalArgumentException.class,
+                () -> new PositionSplitCensus().project(blind));
     }
 
     static Stream<Arguments> count_anyDigraph_splitsSumToTheirTriadClassCases() {
