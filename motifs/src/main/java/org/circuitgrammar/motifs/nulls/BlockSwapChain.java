@@ -34,6 +34,11 @@ import org.circuitgrammar.motifs.graph.SignedDigraph;
 final class BlockSwapChain implements NullSampler {
     /** Rotation trials per swap trial in a block with rotations. */
     static final double ROTATIONS_PER_SWAP = 0.25;
+    /**
+     * Sweeps of line trades per sweep of swaps (lpc-sign): a quarter gives the most effective samples per CPU second
+     * at the default 4 sweeps per sample (docs/nulls.md, "Effective samples by schedule").
+     */
+    static final double LINE_TRADES_PER_SWEEP = 0.25;
 
     /** The immutable part, shared by every chain of one null model. */
     static final class Plan {
@@ -263,7 +268,7 @@ final class BlockSwapChain implements NullSampler {
         }
         swapSweeps(sweeps);
         if (trade != null && sweeps > 0) {
-            lineTrades(sweeps);
+            lineTrades(sweeps * LINE_TRADES_PER_SWEEP);
         }
     }
 
