@@ -21,8 +21,10 @@ final class DagThreeNodeCensus {
     }
 
     /**
-     * Whether the bitset FFL count is cheaper than marking: it needs the sign split only (4 intersections of two
-     * n-bit rows per edge) and pays when that is fewer words than the two-paths marking walks ({@code Σ in·out}).
+     * Whether the bitset FFL count is cheaper than marking: it needs the sign split only, reads at most n/64 words of
+     * two rows per edge (four intersections each) and pays when that is fewer than twice the two-paths marking walks
+     * ({@code Σ in·out}): measured on real and synthetic graphs, a word step costs about half a marking step
+     * (1.2 against 2.2–2.9 ns), and the word range is often narrower than n/64.
      */
     static boolean bitsetsPay(SignedDigraph g, boolean positions) {
         int n = g.nodeCount();
@@ -33,7 +35,7 @@ final class DagThreeNodeCensus {
         for (int v = 0; v < n; v++) {
             twoPaths += (long) g.inDegree(v) * g.outDegree(v);
         }
-        return 4L * words(n) * g.edgeCount() < twoPaths;
+        return 2L * words(n) * g.edgeCount() < twoPaths;
     }
 
     /**
@@ -115,7 +117,9 @@ final class DagThreeNodeCensus {
      * FFL histogram by sign (attributes 0 or 1, no position bit): every node's out-neighbours as two bit rows, +
      * and −; an edge X→Y closes an FFL with each Z in out(X) ∩ out(Y), so the four popcounts of (X's row of one
      * sign) ∧ (Y's row of one sign) give its FFLs by the signs of X→Z and Y→Z. On a DAG no other edge can join the
-     * three. {@code O(n·n/64 + m·4·n/64)}.
+     * three. Rows are sorted (targets ascending), so only the words between the first and the last target of both
+     * X and Y are read: in a layered graph numbered by layer that is the span of the later layers.
+     * {@code O(n·n/64 + m·4·n/64)}.
      */
     private static long[] fflBySignBitsets(int n, int[] off, int[] adj, byte[] attr) {
         int words = words(n);
@@ -130,14 +134,25 @@ final class DagThreeNodeCensus {
         }
         long[] ffl = new long[64];
         for (int x = 0; x < n; x++) {
+            if (off[x + 1] - off[x] < 2) {
+                continue;
+            }
             int xRow = x * words;
+            int xFirst = adj[off[x]] >>> 6;
+            int xLast = adj[off[x + 1] - 1] >>> 6;
             for (int i = off[x]; i < off[x + 1]; i++) {
-                int yRow = adj[i] * words;
+                int y = adj[i];
+                if (off[y + 1] == off[y]) {
+                    continue;
+                }
+                int yRow = y * words;
+                int from = Math.max(xFirst, adj[off[y]] >>> 6);
+                int to = Math.min(xLast, adj[off[y + 1] - 1] >>> 6);
                 long pp = 0;        // signs of (X→Z, Y→Z)
                 long pm = 0;
                 long mp = 0;
                 long mm = 0;
-                for (int k = 0; k < words; k++) {
+                for (int k = from; k <= to; k++) {
                     long xp = plus[xRow + k];
                     long xm = minus[xRow + k];
                     long yp = plus[yRow + k];
