@@ -59,7 +59,7 @@ final class DagThreeNodeCensus {
                 edges[attr[i]]++;
             }
         }
-        long[] ffl = bitsets ? fflBySignBitsets(n, off, adj, attr) : fflByMarking(n, off, adj, attr);
+        long[] ffl = bitsets ? fflBySignBitsets(n, off, adj, attr) : fflByMarking(n, off, adj, attr, !positions);
 
         // non-induced wedge counts by attribute, from per-node attribute degrees
         int[] inOff = g.rawInOffsets();
@@ -176,17 +176,17 @@ final class DagThreeNodeCensus {
     /**
      * FFL histogram by (a(X→Y), a(Y→Z), a(X→Z)). For each X, mark its out-neighbours with X and the attribute of
      * X→Z; every two-path X→Y→Z that lands on a mark is an FFL. On a DAG no other edge can join the three. The
-     * inner loop is branch-free (a hit adds 1, a miss 0, into a small per-(X, Y) histogram): on dense graphs half
-     * the checks hit and a branch would mispredict.
+     * inner loop is branch-free (a hit adds 1, a miss 0): on dense graphs half the checks hit and a branch would
+     * mispredict. With sign-only attributes ({@code signsOnly}) it adds into four registers instead of a histogram
+     * in memory, whose read-modify-write of one bucket after another serialises the loop.
      */
-    private static long[] fflByMarking(int n, int[] off, int[] adj, byte[] attr) {
+    private static long[] fflByMarking(int n, int[] off, int[] adj, byte[] attr, boolean signsOnly) {
         if (n >= 1 << 29) {     // a mark packs the node id and a 2-bit attribute into one int
             throw new IllegalArgumentException("too many nodes for the DAG census: " + n);
         }
         long[] ffl = new long[64];
         int[] mark = new int[n];
         Arrays.fill(mark, -1);
-        int[] local = new int[16];
         for (int x = 0; x < n; x++) {
             int from = off[x];
             int to = off[x + 1];
@@ -198,17 +198,44 @@ final class DagThreeNodeCensus {
             }
             for (int i = from; i < to; i++) {
                 int y = adj[i];
-                for (int j = off[y], end = off[y + 1]; j < end; j++) {
-                    int marked = mark[adj[j]];
-                    local[attr[j] | (marked & 3) << 2] += (marked >> 2) == x ? 1 : 0;
-                }
                 int xy = attr[i];
-                for (int k = 0; k < 16; k++) {
-                    ffl[xy | k << 2] += local[k];
-                    local[k] = 0;
+                if (signsOnly) {
+                    closeBySign(ffl, xy, x, off[y], off[y + 1], adj, attr, mark);
+                } else {
+                    for (int j = off[y], end = off[y + 1]; j < end; j++) {
+                        int marked = mark[adj[j]];
+                        ffl[xy | attr[j] << 2 | (marked & 3) << 4] += (marked >> 2) == x ? 1 : 0;
+                    }
                 }
             }
         }
         return ffl;
+    }
+
+    /**
+     * The FFLs closed by the two-paths X→Y→Z over Y's out-edges {@code [from, to)}, by the signs of Y→Z and X→Z:
+     * with h the hit, a the sign bit of Y→Z and b that of X→Z, the sums of h, h·a, h·b and h·a·b give the four
+     * counts by inclusion–exclusion.
+     */
+    private static void closeBySign(long[] ffl, int xy, int x, int from, int to, int[] adj, byte[] attr, int[] mark) {
+        long hits = 0;
+        long yzNegative = 0;
+        long xzNegative = 0;
+        long bothNegative = 0;
+        for (int j = from; j < to; j++) {
+            int marked = mark[adj[j]];
+            int h = (marked >> 2) == x ? 1 : 0;
+            int a = attr[j] & h;
+            int b = marked & h;
+            hits += h;
+            yzNegative += a;
+            xzNegative += b;
+            bothNegative += a & b;
+        }
+        int neg = ThreeNodeCounts.NEGATIVE;
+        ffl[xy] += hits - yzNegative - xzNegative + bothNegative;     // index a(X→Y) | a(Y→Z) << 2 | a(X→Z) << 4
+        ffl[xy | neg << 2] += yzNegative - bothNegative;
+        ffl[xy | neg << 4] += xzNegative - bothNegative;
+        ffl[xy | neg << 2 | neg << 4] += bothNegative;
     }
 }

@@ -12,6 +12,8 @@ final class GeneralThreeNodeCensus {
     private static final int DIR_OUT = 1;
     private static final int DIR_IN = 2;
     private static final int DIR_MUTUAL = 3;
+    private static final int T012 = TriadClass.T012.ordinal();
+    private static final int T102 = TriadClass.T102.ordinal();
 
     private GeneralThreeNodeCensus() {
     }
@@ -41,22 +43,18 @@ final class GeneralThreeNodeCensus {
             Arrays.fill(ci, 0);
             Arrays.fill(co, 0);
             long mutual = 0;
+            // the directions mix unpredictably along a row, so they are tallied without branches
             for (int i = u.off[v]; i < u.off[v + 1]; i++) {
                 int info = u.info[i];
                 int dir = info & 3;
-                if (dir == DIR_OUT) {
-                    co[info >> 2]++;
-                } else if (dir == DIR_IN) {
-                    ci[info >> 2]++;
-                } else {
-                    mutual++;
-                }
+                co[info >> 2] += dir == DIR_OUT ? 1 : 0;
+                ci[info >> 2] += dir == DIR_IN ? 1 : 0;
+                mutual += dir == DIR_MUTUAL ? 1 : 0;
                 int other = u.adj[i];
-                if (other > v) {
-                    // third nodes adjacent to neither end: n − 2 − (d(v) − 1) − (d(other) − 1) + t, t added per triangle
-                    long open = (long) n - u.degree(v) - u.degree(other);
-                    tally.triads[(dir == DIR_MUTUAL ? TriadClass.T102 : TriadClass.T012).ordinal()] += open;
-                }
+                // third nodes adjacent to neither end: n − 2 − (d(v) − 1) − (d(other) − 1) + t, t added per triangle;
+                // each pair once, from its lower end
+                long open = other > v ? (long) n - u.degree(v) - u.degree(other) : 0;
+                tally.triads[dir == DIR_MUTUAL ? T102 : T012] += open;
             }
             ThreeNodeCensus.addWedges(ci, co, tally.chain, tally.fanOut, tally.fanIn);
             tally.triads[TriadClass.T111U.ordinal()] += mutual * (co[0] + co[1] + co[2] + co[3]);
