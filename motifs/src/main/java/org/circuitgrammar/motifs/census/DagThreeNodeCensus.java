@@ -50,41 +50,13 @@ final class DagThreeNodeCensus {
         int m = g.edgeCount();
         int[] off = g.rawOutOffsets();
         int[] adj = g.rawOutTargets();
-        double[] w = g.rawOutWeights();
-        byte[] attr = new byte[m];
         long[] edges = new long[4];
-        for (int s = 0; s < n; s++) {
-            for (int i = off[s]; i < off[s + 1]; i++) {
-                attr[i] = (byte) ThreeNodeCensus.attribute(pos, s, adj[i], w[i]);
-                edges[attr[i]]++;
-            }
-        }
+        byte[] attr = ThreeNodeCensus.outAttributes(g, pos, edges);
         long[] ffl = bitsets ? fflBySignBitsets(n, off, adj, attr) : fflByMarking(n, off, adj, attr, !positions);
-
-        // non-induced wedge counts by attribute, from per-node attribute degrees
-        int[] inOff = g.rawInOffsets();
-        int[] inSrc = g.rawInSources();
-        double[] inW = g.rawInWeights();
         long[] chain = new long[16];
         long[] fanOut = new long[16];
         long[] fanIn = new long[16];
-        long wedges = 0;
-        long[] ci = new long[4];
-        long[] co = new long[4];
-        for (int v = 0; v < n; v++) {
-            Arrays.fill(ci, 0);
-            Arrays.fill(co, 0);
-            for (int i = inOff[v]; i < inOff[v + 1]; i++) {
-                ci[ThreeNodeCensus.attribute(pos, inSrc[i], v, inW[i])]++;
-            }
-            for (int i = off[v]; i < off[v + 1]; i++) {
-                co[attr[i]]++;
-            }
-            ThreeNodeCensus.addWedges(ci, co, chain, fanOut, fanIn);
-            long in = g.inDegree(v);
-            long out = g.outDegree(v);
-            wedges += ThreeNodeCensus.choose2(in) + ThreeNodeCensus.choose2(out) + in * out;
-        }
+        long wedges = addWedges(g, pos, attr, chain, fanOut, fanIn);
         // every FFL closes one chain (X→Y→Z), one fan-out (at X) and one fan-in (at Z)
         long t = 0;
         for (int k = 0; k < 64; k++) {
@@ -107,6 +79,38 @@ final class DagThreeNodeCensus {
         triads[TriadClass.T012.ordinal()] = (long) m * (n - 2) - 2 * wedges + 3 * t;
         triads[TriadClass.T003.ordinal()] = ThreeNodeCensus.choose3(n) - ThreeNodeCensus.sum(triads);
         return new ThreeNodeCounts(triads, ffl, chain, fanOut, fanIn, edges, positions);
+    }
+
+    /**
+     * Adds every node's non-induced wedges by attribute (from its in- and out-attribute degrees) to the three
+     * splits; returns the number of wedges of all kinds. Kept apart from {@link #count} so the JIT compiles small
+     * loops rather than one large method.
+     */
+    private static long addWedges(SignedDigraph g, int[] pos, byte[] attr, long[] chain, long[] fanOut,
+                                  long[] fanIn) {
+        int n = g.nodeCount();
+        int[] off = g.rawOutOffsets();
+        int[] inOff = g.rawInOffsets();
+        int[] inSrc = g.rawInSources();
+        double[] inW = g.rawInWeights();
+        long wedges = 0;
+        long[] ci = new long[4];
+        long[] co = new long[4];
+        for (int v = 0; v < n; v++) {
+            Arrays.fill(ci, 0);
+            Arrays.fill(co, 0);
+            for (int i = inOff[v]; i < inOff[v + 1]; i++) {
+                ci[ThreeNodeCensus.attribute(pos, inSrc[i], v, inW[i])]++;
+            }
+            for (int i = off[v]; i < off[v + 1]; i++) {
+                co[attr[i]]++;
+            }
+            ThreeNodeCensus.addWedges(ci, co, chain, fanOut, fanIn);
+            long in = g.inDegree(v);
+            long out = g.outDegree(v);
+            wedges += ThreeNodeCensus.choose2(in) + ThreeNodeCensus.choose2(out) + in * out;
+        }
+        return wedges;
     }
 
     private static int words(int n) {

@@ -28,39 +28,9 @@ final class GeneralThreeNodeCensus {
         Undirected u = Undirected.of(g, pos);
         int n = g.nodeCount();
         long[] edges = new long[4];
-        int[] off = g.rawOutOffsets();
-        int[] adj = g.rawOutTargets();
-        double[] w = g.rawOutWeights();
-        for (int s = 0; s < n; s++) {
-            for (int i = off[s]; i < off[s + 1]; i++) {
-                edges[ThreeNodeCensus.attribute(pos, s, adj[i], w[i])]++;
-            }
-        }
+        ThreeNodeCensus.outAttributes(g, pos, edges);
         Tally tally = new Tally();
-        long[] ci = new long[4];
-        long[] co = new long[4];
-        for (int v = 0; v < n; v++) {
-            Arrays.fill(ci, 0);
-            Arrays.fill(co, 0);
-            long mutual = 0;
-            // the directions mix unpredictably along a row, so they are tallied without branches
-            for (int i = u.off[v]; i < u.off[v + 1]; i++) {
-                int info = u.info[i];
-                int dir = info & 3;
-                co[info >> 2] += dir == DIR_OUT ? 1 : 0;
-                ci[info >> 2] += dir == DIR_IN ? 1 : 0;
-                mutual += dir == DIR_MUTUAL ? 1 : 0;
-                int other = u.adj[i];
-                // third nodes adjacent to neither end: n − 2 − (d(v) − 1) − (d(other) − 1) + t, t added per triangle;
-                // each pair once, from its lower end
-                long open = other > v ? (long) n - u.degree(v) - u.degree(other) : 0;
-                tally.triads[dir == DIR_MUTUAL ? T102 : T012] += open;
-            }
-            ThreeNodeCensus.addWedges(ci, co, tally.chain, tally.fanOut, tally.fanIn);
-            tally.triads[TriadClass.T111U.ordinal()] += mutual * (co[0] + co[1] + co[2] + co[3]);
-            tally.triads[TriadClass.T111D.ordinal()] += mutual * (ci[0] + ci[1] + ci[2] + ci[3]);
-            tally.triads[TriadClass.T201.ordinal()] += ThreeNodeCensus.choose2(mutual);
-        }
+        tally.openWedges(u, n);
         tally.triangles(u.triangleHistogram());
         long[] triads = tally.triads;
         triads[TriadClass.T021C.ordinal()] = ThreeNodeCensus.sum(tally.chain);
@@ -77,6 +47,38 @@ final class GeneralThreeNodeCensus {
         final long[] chain = new long[16];
         final long[] fanOut = new long[16];
         final long[] fanIn = new long[16];
+
+        /**
+         * The open wedges at every node by its views of the two edges (chains and fans split by attribute, 111U,
+         * 111D, 201) and the single-edge classes 012 and 102, each counted as if no triangle closed it. A method of
+         * its own so the JIT compiles small loops rather than one large method.
+         */
+        void openWedges(Undirected u, int n) {
+            long[] ci = new long[4];
+            long[] co = new long[4];
+            for (int v = 0; v < n; v++) {
+                Arrays.fill(ci, 0);
+                Arrays.fill(co, 0);
+                long mutual = 0;
+                // the directions mix unpredictably along a row, so they are tallied without branches
+                for (int i = u.off[v]; i < u.off[v + 1]; i++) {
+                    int info = u.info[i];
+                    int dir = info & 3;
+                    co[info >> 2] += dir == DIR_OUT ? 1 : 0;
+                    ci[info >> 2] += dir == DIR_IN ? 1 : 0;
+                    mutual += dir == DIR_MUTUAL ? 1 : 0;
+                    int other = u.adj[i];
+                    // third nodes adjacent to neither end: n − 2 − (d(v) − 1) − (d(other) − 1) + t, t added
+                    // per triangle; each pair once, from its lower end
+                    long open = other > v ? (long) n - u.degree(v) - u.degree(other) : 0;
+                    triads[dir == DIR_MUTUAL ? T102 : T012] += open;
+                }
+                ThreeNodeCensus.addWedges(ci, co, chain, fanOut, fanIn);
+                triads[TriadClass.T111U.ordinal()] += mutual * (co[0] + co[1] + co[2] + co[3]);
+                triads[TriadClass.T111D.ordinal()] += mutual * (ci[0] + ci[1] + ci[2] + ci[3]);
+                triads[TriadClass.T201.ordinal()] += ThreeNodeCensus.choose2(mutual);
+            }
+        }
 
         /** Every triangle of a {@link Undirected#triangleHistogram()}, its count times. */
         void triangles(long[] histogram) {

@@ -44,6 +44,21 @@ public final class ThreeNodeCensus {
                 : GeneralThreeNodeCensus.count(g, pos, positions);
     }
 
+    /** Every CSR edge's attribute, in {@link SignedDigraph#rawOutTargets()} order; adds them up into {@code edges}. */
+    static byte[] outAttributes(SignedDigraph g, int[] pos, long[] edges) {
+        int[] off = g.rawOutOffsets();
+        int[] adj = g.rawOutTargets();
+        double[] w = g.rawOutWeights();
+        byte[] attr = new byte[adj.length];
+        for (int s = 0; s < g.nodeCount(); s++) {
+            for (int i = off[s]; i < off[s + 1]; i++) {
+                attr[i] = (byte) attribute(pos, s, adj[i], w[i]);
+                edges[attr[i]]++;
+            }
+        }
+        return attr;
+    }
+
     /** The attribute code of the edge {@code s -> t} with weight {@code w}; see {@link ThreeNodeCounts}. */
     static int attribute(int[] position, int s, int t, double w) {
         return (w < 0 ? ThreeNodeCounts.NEGATIVE : 0)

@@ -64,6 +64,9 @@ final class BlockSwapChain implements NullSampler {
         final int[][] columnNode;          // ... and of each local column
         final double[] logFactorial;       // up to the longest row or column of a group with sign exchanges
         final double excitatoryFraction;
+        final PairSet[] initialAdjacency;  // per adjacency group, its cells in the observed graph (chains copy them)
+        final PairSet[] initialNegativeCells;  // per group with sign exchanges: the cells holding − edges
+        final CellSlots[] initialSlotAt;       // ... and the slot in each occupied cell
 
         /**
          * @param swapKey      per CSR edge of {@code g} (the order of {@link SignedDigraph#rawOutTargets()}), its
@@ -198,6 +201,28 @@ final class BlockSwapChain implements NullSampler {
                 }
             }
             excitatoryFraction = m == 0 ? 1.0 : (double) excitatory / m;
+            initialAdjacency = new PairSet[groups];
+            initialNegativeCells = signExchange ? new PairSet[groups] : null;
+            initialSlotAt = signExchange ? new CellSlots[groups] : null;
+            for (int a = 0; a < groups; a++) {
+                initialAdjacency[a] = new PairSet(rows[a], columns[a], edges[a]);
+                if (signExchange) {
+                    initialNegativeCells[a] = new PairSet(rows[a], columns[a], edges[a]);
+                    initialSlotAt[a] = new CellSlots(rows[a], columns[a], edges[a]);
+                }
+            }
+            for (int b = 0; b < blocks; b++) {
+                int a = adjacencyOf[b];
+                for (int slot = blockStart[b]; slot < blockStart[b + 1]; slot++) {
+                    initialAdjacency[a].add(row[slot], initialColumn[slot]);
+                    if (signExchange) {
+                        initialSlotAt[a].put(row[slot], initialColumn[slot], slot);
+                        if (negativeBlock[b]) {
+                            initialNegativeCells[a].add(row[slot], initialColumn[slot]);
+                        }
+                    }
+                }
+            }
         }
 
         /** A plan of plain swaps whose swap blocks are their own adjacency groups. */
@@ -228,6 +253,7 @@ final class BlockSwapChain implements NullSampler {
     private long accepted;
     private SignedDigraph current;
 
+    /** A chain at the observed graph: copies of the plan's initial state, so a new chain costs array copies. */
     BlockSwapChain(Plan plan, SplittableRandom rng) {
         this.plan = plan;
         this.rng = rng;
@@ -239,22 +265,10 @@ final class BlockSwapChain implements NullSampler {
         this.negativeCells = plan.signExchange ? new PairSet[groups] : null;
         this.slotAt = plan.signExchange ? new CellSlots[groups] : null;
         for (int a = 0; a < groups; a++) {
-            adjacency[a] = new PairSet(plan.rows[a], plan.columns[a], plan.edges[a]);
+            adjacency[a] = plan.initialAdjacency[a].copy();
             if (plan.signExchange) {
-                negativeCells[a] = new PairSet(plan.rows[a], plan.columns[a], plan.edges[a]);
-                slotAt[a] = new CellSlots(plan.rows[a], plan.columns[a], plan.edges[a]);
-            }
-        }
-        for (int b = 0; b < plan.blockCount(); b++) {
-            int a = plan.adjacencyOf[b];
-            for (int slot = plan.blockStart[b]; slot < plan.blockStart[b + 1]; slot++) {
-                adjacency[a].add(plan.row[slot], column[slot]);
-                if (plan.signExchange) {
-                    slotAt[a].put(plan.row[slot], column[slot], slot);
-                    if (plan.negativeBlock[b]) {
-                        negativeCells[a].add(plan.row[slot], column[slot]);
-                    }
-                }
+                negativeCells[a] = plan.initialNegativeCells[a].copy();
+                slotAt[a] = plan.initialSlotAt[a].copy();
             }
         }
         this.trade = plan.signExchange ? new LineTrade(plan.logFactorial.length - 1) : null;

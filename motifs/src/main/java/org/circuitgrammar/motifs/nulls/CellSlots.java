@@ -41,6 +41,20 @@ final class CellSlots {
         }
     }
 
+    /** An independent copy (array copies, no rehashing). */
+    CellSlots copy() {
+        return new CellSlots(this);
+    }
+
+    private CellSlots(CellSlots other) {
+        columns = other.columns;
+        slotOfCell = other.slotOfCell == null ? null : other.slotOfCell.clone();
+        keys = other.keys == null ? null : other.keys.clone();
+        values = other.values == null ? null : other.values.clone();
+        mask = other.mask;
+        shift = other.shift;
+    }
+
     /** The slot in an occupied cell (undefined for an empty one). */
     int get(int row, int column) {
         long cell = (long) row * columns + column;

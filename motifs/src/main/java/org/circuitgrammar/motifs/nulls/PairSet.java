@@ -48,6 +48,21 @@ final class PairSet {
         }
     }
 
+    /** An independent copy (array copies, no rehashing). */
+    PairSet copy() {
+        return new PairSet(this);
+    }
+
+    private PairSet(PairSet other) {
+        columns = other.columns;
+        bits = other.bits == null ? null : other.bits.clone();
+        table = other.table == null ? null : other.table.clone();
+        mask = other.mask;
+        shift = other.shift;
+        capacity = other.capacity;
+        size = other.size;
+    }
+
     boolean contains(int row, int column) {
         if (bits != null) {
             long cell = (long) row * columns + column;

@@ -39,14 +39,13 @@ final class NullStatistics {
         for (int f = 0; f < fams.size(); f++) {
             FamilyCounts fc = fams.get(f);
             for (int c = 0; c < fc.classCount(); c++) {
-                long[] col = new long[fc.sampleCount() + 1];
+                long[] nulls = fc.nullCounts(c);
+                long[] col = new long[nulls.length + 1];
                 col[0] = fc.observed(c);
-                for (int i = 0; i < fc.sampleCount(); i++) {
-                    col[i + 1] = fc.sample(i, c);
-                }
+                System.arraycopy(nulls, 0, col, 1, nulls.length);
                 rowIds.add(new int[] {f, c});
                 columns.add(col);
-                nullColumns.add(java.util.Arrays.copyOfRange(col, 1, col.length));
+                nullColumns.add(nulls);
             }
         }
         int[] roles = RowDependence.of(columns.toArray(long[][]::new), priority(counted.families(), fams, rowIds));
