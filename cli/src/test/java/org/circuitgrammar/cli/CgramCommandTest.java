@@ -59,6 +59,35 @@ class CgramCommandTest {
     }
 
     @Test
+    void commandLineFor_aSubcommand_registersOnlyIt_andRunsItAsTheFullOne() {
+        CommandLine census = CgramCommand.newCommandLineFor(new String[] {"census", "--help"});
+        assertEquals(java.util.Set.of("census"), census.getSubcommands().keySet());
+        CommandLine full = CgramCommand.newCommandLine();
+        assertTrue(full.getSubcommands().keySet().containsAll(java.util.List.of("census", "report", "trace", "help")),
+                full.getSubcommands().keySet().toString());
+        StringWriter alone = new StringWriter();
+        StringWriter withAll = new StringWriter();
+        census.setOut(new PrintWriter(alone, true));
+        full.setOut(new PrintWriter(withAll, true));
+        assertEquals(0, census.execute("census", "--help"));
+        assertEquals(0, full.execute("census", "--help"));
+        assertEquals(withAll.toString(), alone.toString());
+        StringWriter missing = new StringWriter();
+        census.setErr(new PrintWriter(missing, true));
+        assertEquals(2, census.execute("census"));          // no PATHS and no -o: a usage error, as with all
+        assertTrue(missing.toString().contains("Missing required"), missing.toString());
+    }
+
+    @Test
+    void commandLineFor_noSubcommand_orHelp_registersEveryOne() {
+        int all = CgramCommand.newCommandLine().getSubcommands().size();
+        assertEquals(all, CgramCommand.newCommandLineFor(new String[0]).getSubcommands().size());
+        assertEquals(all, CgramCommand.newCommandLineFor(new String[] {"help", "census"}).getSubcommands().size());
+        assertEquals(all, CgramCommand.newCommandLineFor(new String[] {"--version"}).getSubcommands().size());
+        assertEquals(all, CgramCommand.newCommandLineFor(new String[] {"no-such-command"}).getSubcommands().size());
+    }
+
+    @Test
     void unknownOption_isAUsageError() {
         assertEquals(2, run("--no-such-option"));
         assertTrue(err.toString().contains("Unknown option"), err.toString());
