@@ -122,6 +122,48 @@ public final class SignedDigraph {
     }
 
     /**
+     * A graph from edges that are already distinct and loop-free, in any order, for samplers whose moves keep that
+     * true: edge i is {@code src[i] → dst[i]} with weight {@code weight[i]}. Two counting passes (by target, then
+     * stably by source) give ascending rows in {@code O(n + m)} without a sort; layer and position arrays are shared
+     * as in {@link #fromSortedRows}, the edge arrays only read.
+     *
+     * @throws IllegalArgumentException  if two edges coincide or an edge is a self-loop
+     * @throws IndexOutOfBoundsException if an edge names a node out of range
+     */
+    public static SignedDigraph fromDistinctEdges(int[] layer, int[] position, int[] src, int[] dst,
+                                                  double[] weight) {
+        int n = layer.length;
+        int m = src.length;
+        if (dst.length != m || weight.length != m) {
+            throw new IllegalArgumentException("edge array lengths differ: " + m + ", " + dst.length + ", "
+                    + weight.length);
+        }
+        int[] byTargetStart = new int[n + 1];
+        int[] outOff = new int[n + 1];
+        for (int e = 0; e < m; e++) {
+            byTargetStart[Objects.checkIndex(dst[e], n) + 1]++;
+            outOff[Objects.checkIndex(src[e], n) + 1]++;
+        }
+        for (int v = 0; v < n; v++) {
+            byTargetStart[v + 1] += byTargetStart[v];
+            outOff[v + 1] += outOff[v];
+        }
+        int[] byTarget = new int[m];
+        for (int e = 0; e < m; e++) {
+            byTarget[byTargetStart[dst[e]]++] = e;
+        }
+        int[] rowFill = Arrays.copyOf(outOff, n);
+        int[] outAdj = new int[m];
+        double[] outW = new double[m];
+        for (int e : byTarget) {                // targets ascending
+            int at = rowFill[src[e]]++;
+            outAdj[at] = dst[e];
+            outW[at] = weight[e];
+        }
+        return fromSortedRows(layer, position, outOff, outAdj, outW);
+    }
+
+    /**
      * A graph from rows already in CSR form, for samplers that produce sorted rows in linear time: row s is
      * {@code outAdj[outOff[s] .. outOff[s+1])}, strictly ascending, without s itself. The arrays are taken over, not
      * copied (the caller must not modify them afterwards; layer and position arrays may be shared with other graphs,

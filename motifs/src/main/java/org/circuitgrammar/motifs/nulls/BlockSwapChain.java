@@ -773,39 +773,13 @@ final class BlockSwapChain implements NullSampler {
         return (int) (product >>> 32);
     }
 
-    /**
-     * The current graph, built once per state in {@code O(n + m)} without sorting: slots are bucketed by target, then
-     * the targets are visited in ascending order and appended to their sources' rows (whose offsets never change, as
-     * every move keeps each source's out-degree), so every row comes out ascending.
-     */
+    /** The current graph, built once per state in {@code O(n + m)} ({@link SignedDigraph#fromDistinctEdges}). */
     @Override
     public SignedDigraph current() {
         if (current == null) {
             SignedDigraph g = plan.observed;
             double[] w = EdgeSigns.assign(plan.signs, plan.weight, plan.blockStart, plan.excitatoryFraction, signRng);
-            int n = g.nodeCount();
-            int m = target.length;
-            int[] byTargetStart = new int[n + 1];
-            for (int slot = 0; slot < m; slot++) {
-                byTargetStart[target[slot] + 1]++;
-            }
-            for (int v = 0; v < n; v++) {
-                byTargetStart[v + 1] += byTargetStart[v];
-            }
-            int[] byTarget = new int[m];
-            for (int slot = 0; slot < m; slot++) {
-                byTarget[byTargetStart[target[slot]]++] = slot;
-            }
-            int[] outOff = g.rawOutOffsets();
-            int[] rowFill = Arrays.copyOf(outOff, n);
-            int[] outAdj = new int[m];
-            double[] outW = new double[m];
-            for (int slot : byTarget) {             // targets ascending
-                int at = rowFill[plan.source[slot]]++;
-                outAdj[at] = target[slot];
-                outW[at] = w[slot];
-            }
-            current = SignedDigraph.fromSortedRows(g.rawLayers(), g.rawPositions(), outOff, outAdj, outW);
+            current = SignedDigraph.fromDistinctEdges(g.rawLayers(), g.rawPositions(), plan.source, target, w);
         }
         return current;
     }

@@ -20,7 +20,7 @@ import org.circuitgrammar.motifs.graph.SignedDigraph;
  *
  * <p>Signs: {@link SignMode#SHUFFLED} permutes each block's observed weights over its new edges (exact E/I count per
  * block); {@link SignMode#BERNOULLI} draws ±1 per edge as circuit-motifs does. Cost per sample
- * {@code O(n + m log m)}.
+ * {@code O(n + m log(rows))} (each cell's row found by binary search).
  */
 public final class LayerPairErNull implements NullModel {
     private static final int FORWARD_CLASS = 0;
@@ -175,7 +175,7 @@ public final class LayerPairErNull implements NullModel {
         }
         SignedDigraph g = plan.observed;
         double[] w = EdgeSigns.assign(signs, plan.weight, plan.blockStart, plan.excitatoryFraction, rng);
-        return SignedDigraph.fromEdges(g.rawLayers(), g.rawPositions(), src, dst, w, m);
+        return SignedDigraph.fromDistinctEdges(g.rawLayers(), g.rawPositions(), src, dst, w);
     }
 
     @Override
