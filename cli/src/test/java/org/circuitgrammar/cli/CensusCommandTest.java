@@ -249,6 +249,14 @@ class CensusCommandTest {
             checked++;
         }
         assertEquals(byFile.size() * headline.size(), checked, out.toString());
+        // lpc keeps each DAG's degrees, so the tied triads are named once per DAG graph; er leaves them free
+        long dagGraphs = byFile.values().stream().filter(r -> r.nullResult(NullKind.LPC).orElseThrow()
+                .row(org.circuitgrammar.motifs.result.MotifFamily.TRIAD, "021C").orElseThrow().determinedBy() != null)
+                .count();
+        assertTrue(dagGraphs > 0, "some bundled graph is a DAG");
+        assertEquals(dagGraphs, out.toString().lines().filter(l -> l.equals("  determined: lpc chain (021C), "
+                + "fan-in (021U), fan-out (021D) by triad/030T (an exact function of that row under the null: same "
+                + "|Z|, not a separate finding)")).count(), out.toString());
         assertTrue(out.toString().contains("p-values: lpc approximate"), out.toString());
         assertTrue(out.toString().contains("er exact"), out.toString());
         assertFalse(run("census", Path.of("..", "examples", "graphs").toString(), "-n", "30", "--null", "lpc,er",

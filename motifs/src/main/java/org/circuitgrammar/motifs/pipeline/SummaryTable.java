@@ -21,7 +21,8 @@ import org.circuitgrammar.motifs.stats.Statistic;
  * The human summary at the end of a census: per graph the headline motifs (FFL, coherent and incoherent FFL, chain,
  * fan-in, fan-out; the position classes and the three 4-node DAG classes of largest |effect| when those families were
  * counted) with the observed count and, under each null, the effect size log2(observed / null mean) beside Z; then
- * one line naming whatever is undefined, and how to read the p-values. Every number is the JSON's, rounded: effect to
+ * one line naming the rows shown that the null ties to another row, one naming whatever is undefined, and how to
+ * read the p-values. Every number is the JSON's, rounded: effect to
  * three decimals, Z to one.
  */
 public final class SummaryTable {
@@ -74,6 +75,7 @@ public final class SummaryTable {
         }
         out.println(header);
         Map<NullKind, Map<String, List<String>>> undefined = new LinkedHashMap<>();
+        Map<NullKind, Map<String, List<String>>> determined = new LinkedHashMap<>();
         int cells = 0;
         for (Headline h : headlines(r, nulls)) {
             Optional<Long> observed = r.observed(h.family()).map(o -> o.count(h.label()));
@@ -90,12 +92,29 @@ public final class SummaryTable {
                 line.append(String.format(Locale.ROOT, "  %10s %8s", effect(effect), z(z)));
                 noteUndefined(undefined, k, h.name() + " effect", effect);
                 noteUndefined(undefined, k, h.name() + " Z", z);
+                row.filter(x -> x.determinedBy() != null).ifPresent(x -> determined
+                        .computeIfAbsent(k, y -> new LinkedHashMap<>())
+                        .computeIfAbsent(x.determinedBy(), y -> new ArrayList<>()).add(h.name()));
             }
             out.println(line);
+        }
+        if (!determined.isEmpty()) {
+            out.println("  determined: " + determinedLine(determined));
         }
         if (!undefined.isEmpty()) {
             out.println("  undefined: " + undefinedLine(undefined, cells));
         }
+    }
+
+    /**
+     * Per null, the rows shown that the null ties to another row: their Z repeats that row's, so they are not
+     * separate findings (docs/census.md, "Which rows are independent").
+     */
+    private static String determinedLine(Map<NullKind, Map<String, List<String>>> determined) {
+        StringJoiner line = new StringJoiner("; ");
+        determined.forEach((k, byRow) -> byRow.forEach((by, which) -> line.add(k.cliName() + " "
+                + String.join(", ", which) + " by " + by)));
+        return line + " (an exact function of that row under the null: same |Z|, not a separate finding)";
     }
 
     private static void noteUndefined(Map<NullKind, Map<String, List<String>>> notes, NullKind k, String cell,
