@@ -20,7 +20,8 @@ import org.circuitgrammar.motifs.graph.SignedDigraph;
  *
  * <p>Signs: {@link SignMode#SHUFFLED} permutes each block's observed weights over its new edges (exact E/I count per
  * block); {@link SignMode#BERNOULLI} draws ±1 per edge as circuit-motifs does. Cost per sample
- * {@code O(n + m log(rows))} (each cell's row found by binary search).
+ * {@code O(n + m log(rows))} (each cell's row found by binary search) plus, per block, the draw of its cells
+ * ({@link RandomSubsets#sample}: {@code O(k + cells/64)} up to 2^24 cells, {@code O(k log k)} beyond).
  */
 public final class LayerPairErNull implements NullModel {
     private static final int FORWARD_CLASS = 0;

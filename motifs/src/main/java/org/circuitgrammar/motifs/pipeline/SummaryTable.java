@@ -22,8 +22,7 @@ import org.circuitgrammar.motifs.stats.Statistic;
  * fan-in, fan-out; the position classes and the three 4-node DAG classes of largest |effect| when those families were
  * counted) with the observed count and, under each null, the effect size log2(observed / null mean) beside Z; then
  * one line naming the rows shown that the null ties to another row, one naming whatever is undefined, and how to
- * read the p-values. Every number is the JSON's, rounded: effect to
- * three decimals, Z to one.
+ * read the p-values. Every number is the JSON's, rounded: effect to three decimals, Z to one.
  */
 public final class SummaryTable {
     /** What the cell of an undefined number shows. */
@@ -108,7 +107,7 @@ public final class SummaryTable {
 
     /**
      * Per null, the rows shown that the null ties to another row: their Z repeats that row's, so they are not
-     * separate findings (docs/census.md, "Which rows are independent").
+     * separate findings (docs/census.md, "Which rows are separate statistics").
      */
     private static String determinedLine(Map<NullKind, Map<String, List<String>>> determined) {
         StringJoiner line = new StringJoiner("; ");
