@@ -142,15 +142,22 @@ class NullDistributionTest {
         assertTrue(cyclic > 0, "no cyclic sample in 20");
     }
 
-    /** A complete bipartite block cannot change: every trial is rejected. */
+    /**
+     * A complete bipartite block cannot change: it has no holes, so the causal chain makes no trial, and the anchor's
+     * chain, which swaps edges, has every trial rejected.
+     */
     @Test
     void layerPairSwap_completeBlock_acceptsNothing() {
         int[] layer = {0, 0, 1, 1};
         SignedDigraph g = TestGraphs.of(layer, new int[4], 0, 2, 0, 3, 1, 2, 1, 3);
         NullSampler lpc = LayerPairSwapNull.lpc(g, NullRules.CAUSAL).newSampler(new SplittableRandom(1));
         lpc.advance(10);
-        assertEquals(40, lpc.trials());
-        assertEquals(0, lpc.accepted());
+        assertEquals(0, lpc.trials());
+        assertEquals(TestGraphs.edgeList(g), TestGraphs.edgeList(lpc.current()));
+        NullSampler anchor = LayerPairSwapNull.lpc(g, NullRules.ANCHOR).newSampler(new SplittableRandom(1));
+        anchor.advance(10);
+        assertEquals(40, anchor.trials());
+        assertEquals(0, anchor.accepted());
     }
 
     private static void assertMean(double expected, double[] xs) {

@@ -69,6 +69,9 @@ class NullReachabilityTest {
                 // chess-like: edges going back in position exist and keep their own class
                 new Shape("forward and backward edges", NullKind.LPC, TWO_LAYERS_OF_THREE,
                         new int[] {0, 1, 2, 0, 1, 2}, new int[] {0, 4, 1, 5, 2, 3, 2, 4, 1, 3}, ""),
+                // a dense cross block (5 edges, 3 holes) with forbidden cells, swapped as holes
+                new Shape("dense cross block", NullKind.LPC_POSITION, TWO_LAYERS_OF_THREE,
+                        new int[] {0, 0, 1, 1, 2, 2}, new int[] {0, 3, 0, 4, 1, 3, 1, 5, 2, 4, 2, 3}, ""),
                 new Shape("3x3 staircase", NullKind.LPC_POSITION, TWO_LAYERS_OF_THREE, new int[] {0, 0, 1, 1, 2, 2},
                         new int[] {0, 3, 1, 4, 2, 5, 0, 5}, ""),
                 new Shape("same and cross", NullKind.LPC_POSITION, TWO_LAYERS_OF_THREE, new int[] {0, 0, 1, 0, 1, 1},
@@ -97,7 +100,10 @@ class NullReachabilityTest {
                 new Shape("triangle plus edge", NullKind.CONFIG, new int[4], new int[4],
                         new int[] {0, 1, 1, 2, 2, 0, 0, 3}, ""),
                 new Shape("two triangles", NullKind.CONFIG, new int[5], new int[5],
-                        new int[] {0, 1, 1, 2, 2, 0, 2, 3, 3, 4, 4, 2}, ""));
+                        new int[] {0, 1, 1, 2, 2, 0, 2, 3, 3, 4, 4, 2}, ""),
+                // 8 of 12 cells: swapped as holes, whose complement is one of the 9 derangements of 4
+                new Shape("dense four nodes", NullKind.CONFIG, new int[4], new int[4],
+                        new int[] {0, 2, 0, 3, 1, 0, 1, 3, 2, 0, 2, 1, 3, 1, 3, 2}, ""));
     }
 
     @ParameterizedTest(name = "{0}")
