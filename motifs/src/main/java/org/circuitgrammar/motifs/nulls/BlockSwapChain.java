@@ -34,10 +34,11 @@ import org.circuitgrammar.motifs.graph.SignedDigraph;
  * from its holes instead: a rectangle switch of edges is one of holes, so this is the same chain on the complement,
  * with the same moves and the same uniform stationary distribution, but a swap trial is accepted with probability
  * about density² instead of (1 − density)². Such a block makes round(sweeps·H) swap trials (and a quarter as many
- * rotations) per sweep: a sweep counts the trials of the sparser side, edges or holes. Real graphs need this: most
- * edges of the Qwen-shaped graph and half of Dallas' lie in blocks of density 0.7 or more (docs/nulls.md).
+ * rotations) per sweep: a sweep counts the trials of the sparser side, edges or holes. Real graphs need this: nearly
+ * all edges of the Qwen-shaped graph and of Dallas lie in such blocks (docs/nulls.md).
  *
- * <p>Cost: construction {@code O(n + m log m)}; a trial {@code O(1)}; {@link #current()} {@code O(n + m log m)}.
+ * <p>Cost: construction {@code O(n + m log m)} (a block swapped as holes lists fewer holes than it has edges); a trial
+ * {@code O(1)}; {@link #current()} {@code O(n + m)}.
  */
 final class BlockSwapChain implements NullSampler {
     /** Rotation trials per swap trial in a block with rotations. */
@@ -71,7 +72,7 @@ final class BlockSwapChain implements NullSampler {
         final int[][] rowNode;             // per adjacency group: node of each local row
         final int[][] columnNode;          // ... and of each local column
         final boolean[] holeForm;          // per swap block: its moves are proposed from its holes (a dense block)
-        final int[] holeStart;             // holes of swap block b: [holeStart[b], holeStart[b+1]), none unless holeForm
+        final int[] holeStart;             // holes of block b: [holeStart[b], holeStart[b+1]), none unless holeForm
         final int[] holeRow;               // per hole, its local row: fixed, as a slot's source is
         final int[] initialHoleColumn;
         final double[] logFactorial;       // up to the longest row or column of a group with sign exchanges
