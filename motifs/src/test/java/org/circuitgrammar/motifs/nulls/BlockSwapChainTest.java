@@ -19,14 +19,14 @@ class BlockSwapChainTest {
     @Test
     void sparseBlock_makesOneTrialPerEdgeAndSweep() {
         // 3 of the 9 cells of one layer pair at one position: H = 6 > k = 3
-        SignedDigraph g = graph(TWO_LAYERS_OF_THREE, new int[6], 0, 3, 1, 4, 2, 5);
+        SignedDigraph g = TestGraphs.of(TWO_LAYERS_OF_THREE, new int[6], 0, 3, 1, 4, 2, 5);
         assertEquals(30, trialsOf(NullKind.LPC, Profile.DEFAULT, g, 10));
     }
 
     @Test
     void denseBlock_makesOneTrialPerHoleAndSweep() {
         // 7 of 9 cells: H = 2 < k = 7
-        SignedDigraph g = graph(TWO_LAYERS_OF_THREE, new int[6], 0, 3, 0, 4, 0, 5, 1, 3, 1, 4, 2, 4, 2, 5);
+        SignedDigraph g = TestGraphs.of(TWO_LAYERS_OF_THREE, new int[6], 0, 3, 0, 4, 0, 5, 1, 3, 1, 4, 2, 4, 2, 5);
         assertEquals(20, trialsOf(NullKind.LPC, Profile.DEFAULT, g, 10));
         // the anchor's chain knows no holes
         assertEquals(70, trialsOf(NullKind.LPC, Profile.CIRCUIT_MOTIFS, g, 10));
@@ -36,7 +36,7 @@ class BlockSwapChainTest {
     void denseBlock_countsOnlyTheCellsItsRuleAllows() {
         // positions: sources 0, 1, 2, targets 0, 1, 2; lpc allows source position <= target position: 6 cells, and
         // 4 edges leave H = 2
-        SignedDigraph g = graph(TWO_LAYERS_OF_THREE, new int[] {0, 1, 2, 0, 1, 2}, 0, 3, 0, 4, 1, 4, 2, 5);
+        SignedDigraph g = TestGraphs.of(TWO_LAYERS_OF_THREE, new int[] {0, 1, 2, 0, 1, 2}, 0, 3, 0, 4, 1, 4, 2, 5);
         assertEquals(40, trialsOf(NullKind.LPC, Profile.DEFAULT, g, 20));
     }
 
@@ -44,7 +44,7 @@ class BlockSwapChainTest {
     void denseSameLayerBlock_rotatesHolesToo() {
         // 9 of the 12 non-loop cells of one layer: H = 3, so 4 sweeps make 12 swap and round(12 / 4) = 3 rotation
         // trials
-        SignedDigraph g = graph(new int[4], new int[4], 0, 1, 0, 2, 0, 3, 1, 2, 1, 3, 2, 0, 2, 3, 3, 0, 3, 1);
+        SignedDigraph g = TestGraphs.of(new int[4], new int[4], 0, 1, 0, 2, 0, 3, 1, 2, 1, 3, 2, 0, 2, 3, 3, 0, 3, 1);
         assertEquals(15, trialsOf(NullKind.LPC, Profile.DEFAULT, g, 4));
     }
 
@@ -52,18 +52,5 @@ class BlockSwapChainTest {
         NullSampler sampler = NullEnsemble.modelFor(kind, g, profile).newSampler(new SplittableRandom(7));
         sampler.advance(sweeps);
         return sampler.trials();
-    }
-
-    private static SignedDigraph graph(int[] layer, int[] position, int... edges) {
-        int m = edges.length / 2;
-        int[] src = new int[m];
-        int[] dst = new int[m];
-        double[] w = new double[m];
-        for (int e = 0; e < m; e++) {
-            src[e] = edges[2 * e];
-            dst[e] = edges[2 * e + 1];
-            w[e] = 1.0;
-        }
-        return SignedDigraph.fromEdges(layer, position, src, dst, w, m);
     }
 }
