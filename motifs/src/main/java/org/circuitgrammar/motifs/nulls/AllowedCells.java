@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The cells (local row, local column) of one adjacency group that a {@link CellRule} allows, self-loops excluded.
  * Columns are sorted by token position once, so for each row the allowed columns are at most three ranges of that
- * order (before, at, after the row's position): {@link #count()} costs {@code O(rows · log columns)} and
+ * order (before, at, after the row's position): {@link #count(boolean[])} costs {@code O(rows · log columns)} and
  * {@link #forEach} {@code O(rows + allowed cells)}, never visiting a forbidden cell.
  */
 final class AllowedCells {

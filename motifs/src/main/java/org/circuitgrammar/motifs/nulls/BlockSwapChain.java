@@ -247,6 +247,9 @@ final class BlockSwapChain implements NullSampler {
                 if (lazy && !signExchange) {
                     allowed[b] = new AllowedCells(rowNode[a], columnNode[a], g.rawPositions(), this.cellRule[b]);
                     long holes = allowed[b].count(nodeScratch) - k;
+                    if (holes < 0) {
+                        throw new IllegalStateException("swap block " + b + " has an edge in a cell its rule forbids");
+                    }
                     holeForm[b] = holes < k;
                     holeStart[b + 1] = holeForm[b] ? (int) holes : 0;
                 }
