@@ -248,7 +248,7 @@ final class BlockSwapChain implements NullSampler {
                     allowed[b] = new AllowedCells(rowNode[a], columnNode[a], g.rawPositions(), this.cellRule[b]);
                     long holes = allowed[b].count(nodeScratch) - k;
                     if (holes < 0) {
-                        throw new IllegalStateException("swap block " + b + " has an edge in a cell its rule forbids");
+                        throw edgeInForbiddenCell(b);
                     }
                     holeForm[b] = holes < k;
                     holeStart[b + 1] = holeForm[b] ? (int) holes : 0;
@@ -276,12 +276,16 @@ final class BlockSwapChain implements NullSampler {
             allowed.forEach((r, c) -> {
                 if (!cells.contains(r, c)) {
                     if (next[0] == holeStart[b + 1]) {
-                        throw new IllegalStateException("swap block " + b + " has an edge in a cell its rule forbids");
+                        throw edgeInForbiddenCell(b);   // more empty allowed cells than counted
                     }
                     holeRow[next[0]] = r;
                     initialHoleColumn[next[0]++] = c;
                 }
             });
+        }
+
+        private static IllegalStateException edgeInForbiddenCell(int block) {
+            return new IllegalStateException("swap block " + block + " has an edge in a cell its rule forbids");
         }
 
         /** A plan of plain swaps whose swap blocks are their own adjacency groups. */
